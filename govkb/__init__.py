@@ -1,0 +1,1 @@
+"""The Smart Governance knowledge base: load, validate and render the content, with no MkDocs import."""

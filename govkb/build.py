@@ -1,0 +1,57 @@
+"""One pass over the content: load, validate, render every generated page and asset, ready for any site builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .charts import SvgRenderer
+from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
+from .knowledge import KnowledgeBase
+from .load import Layout, load
+from .models import ChartKind
+from .pages import Page, build_pages, data_table, indicator_uri
+from .sanitize import sanitize_html
+from .styles import SDG_STYLESHEET, sdg_stylesheet
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    uri: str
+    content: str
+    edit_path: str | None = None
+
+
+@dataclass
+class SiteBuild:
+    layout: Layout
+    kb: KnowledgeBase
+    pages: dict[str, Page]
+    assets: list[GeneratedFile] = field(default_factory=list)
+    charts_rendered: int = 0
+
+    def generated_files(self) -> list[GeneratedFile]:
+        return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
+
+    def finish_html(self, uri: str, html: str) -> str:
+        """Second line of defence: pages carrying a contributor's Markdown body are sanitised."""
+        page = self.pages.get(uri)
+        if page is None or page.edit_path is None:
+            return html
+        return sanitize_html(html)
+
+
+def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
+    layout = Layout(root, docs_dir.relative_to(root).as_posix() if docs_dir else "content")
+    kb = load(layout)
+    renderer = SvgRenderer(cache_dir / "charts" if cache_dir else None)
+    figures: dict[str, str] = {}
+    assets: list[GeneratedFile] = []
+    for entry in kb.indicators.values():
+        if entry.meta.chart is ChartKind.none:
+            continue
+        assets.extend(GeneratedFile(a.uri, a.content) for a in chart_assets(entry, renderer))
+        figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta))
+    assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(kb)))
+    assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
+    return SiteBuild(layout, kb, build_pages(kb, figures), assets, renderer.rendered)

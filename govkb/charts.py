@@ -1,0 +1,185 @@
+"""Altair charts for survey indicators, rendered to static SVG at build time.
+
+One theme (``THEMES``) serves every chart, in a light and a dark variant that follow the site's palette
+switch. Rendering is cached on disk by a hash of the Vega-Lite spec, so a rebuild that changes no
+indicator renders nothing again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from .models import ChartKind, Indicator
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    text: str
+    muted: str
+    grid: str
+    mark: str
+    track: str
+    # Ordinal categories, each at least 3:1 against the background, with text colour for labels inside.
+    categories: tuple[str, ...]
+    inside_text: str
+
+
+# Colours from the site's stylesheet (content/assets/stylesheets/kb.css): indigo on white, light indigo on slate.
+THEMES = {
+    "light": Theme("light", "#ffffff", "#1f2329", "#4a5160", "#d9dce3", "#303f9f", "#e3e6f3",
+                   ("#8c2d04", "#b84a00", "#5e4b9c", "#1f5fa8", "#0b3d73"), "#ffffff"),
+    "dark": Theme("dark", "#1e2129", "#e6e8ee", "#b7bcc8", "#3a3f4b", "#9fa8ff", "#2f3442",
+                  ("#fdae6b", "#f7c59f", "#c6c1ee", "#9ecae1", "#7fb8ff"), "#111111"),
+}
+
+
+def frame(indicator: Indicator) -> pd.DataFrame:
+    """Tidy rows (label, row, column, value) in printed order: the one source for chart, table and CSV."""
+    if indicator.table:
+        records = [{"label": row.label, "row": row.label, "column": column, "value": float(value),
+                    "printed": str(value), "order": c}
+                   for row in indicator.table.rows
+                   for c, (column, value) in enumerate(zip(indicator.table.columns, row.values))]
+    else:
+        records = [{"label": item.label, "row": item.label, "column": "", "value": float(item.value),
+                    "printed": str(item.value), "order": i}
+                   for i, item in enumerate(indicator.values or [])]
+    data = pd.DataFrame.from_records(records, columns=["label", "row", "column", "value", "printed", "order"])
+    suffix = "%" if indicator.unit and indicator.unit.value == "percent" else ""
+    data["shown"] = data["printed"] + suffix
+    return data
+
+
+def spec(indicator: Indicator, theme: Theme) -> dict:
+    """The Vega-Lite specification of an indicator's chart in one theme."""
+    data = frame(indicator)
+    build = {
+        ChartKind.ranked_bars: _bars,
+        ChartKind.ordered_bars: _bars,
+        ChartKind.stacked_bars: _stacked,
+        ChartKind.dots: _dots,
+        ChartKind.single_figure: _single,
+    }[indicator.chart]
+    chart = build(indicator, data, theme)
+    subtitle = f"{indicator.unit.label.capitalize()}. Base: {indicator.base}"
+    chart = chart.properties(title=alt.TitleParams(indicator.title, subtitle=_wrap(subtitle, 90), anchor="start"))
+    return _themed(chart, theme).to_dict()
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return lines + ([current] if current else [])
+
+
+def _axis_title(indicator: Indicator) -> str:
+    return indicator.unit.label
+
+
+def _scale(indicator: Indicator) -> alt.Scale:
+    low, high = indicator.unit.scale
+    return alt.Scale(domain=[float(low), float(high)], nice=False)
+
+
+def _bars(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Chart:
+    ranked = indicator.chart is ChartKind.ranked_bars
+    order = "-x" if ranked else alt.EncodingSortField("order")
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
+    base = alt.Chart(data).encode(y=y)
+    bars = base.mark_bar(color=theme.mark, height={"band": 0.7}).encode(
+        x=alt.X("value:Q", scale=_scale(indicator), title=_axis_title(indicator)))
+    labels = base.mark_text(align="left", dx=4, color=theme.text, fontWeight="bold").encode(
+        x="value:Q", text="shown:N")
+    return (bars + labels).properties(width=460, height=alt.Step(30))
+
+
+def _stacked(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Chart:
+    columns = indicator.table.columns
+    colours = list(theme.categories[: len(columns)]) if len(columns) <= len(theme.categories) else None
+    colour = alt.Color("column:N", sort=columns, title=None,
+                       scale=alt.Scale(domain=columns, range=colours) if colours else alt.Undefined,
+                       legend=alt.Legend(orient="bottom", columns=min(len(columns), 3), labelLimit=260))
+    rows = [r.label for r in indicator.table.rows]
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("sum(value):Q", stack="normalize", title=_axis_title(indicator), axis=alt.Axis(format="%")),
+        order=alt.Order("order:Q"))
+    bars = base.mark_bar(stroke=theme.background, strokeWidth=1.5, height={"band": 0.7}).encode(color=colour)
+    # Values printed on the segments, so no reading depends on telling colours apart.
+    labels = base.mark_text(color=theme.inside_text, fontWeight="bold").encode(
+        x=alt.X("sum(value):Q", stack="normalize", bandPosition=0.5), text="shown:N",
+        opacity=alt.condition("datum.value >= 6", alt.value(1), alt.value(0)))
+    return (bars + labels).properties(width=460, height=alt.Step(38))
+
+
+def _dots(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Chart:
+    base = alt.Chart(data).encode(y=alt.Y("label:N", sort=alt.EncodingSortField("order"), title=None,
+                                          axis=alt.Axis(labelLimit=320)))
+    track = base.mark_rule(color=theme.track, strokeWidth=8).encode(
+        x=alt.X("lo:Q", scale=_scale(indicator), title=_axis_title(indicator)), x2="hi:Q").transform_calculate(
+        lo=str(float(indicator.unit.scale[0])), hi=str(float(indicator.unit.scale[1])))
+    dots = base.mark_point(filled=True, size=220, color=theme.mark, shape="circle").encode(x="value:Q")
+    labels = base.mark_text(dy=-16, color=theme.text, fontWeight="bold").encode(x="value:Q", text="shown:N")
+    return (track + dots + labels).properties(width=460, height=alt.Step(56))
+
+
+def _single(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Chart:
+    low, high = (float(v) for v in indicator.unit.scale)
+    data = data.assign(lo=low, hi=high)
+    base = alt.Chart(data)
+    figure = base.mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
+                            color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(58))
+    label = base.mark_text(align="left", baseline="top", fontSize=14, color=theme.text).encode(
+        text="label:N", x=alt.value(0), y=alt.value(66))
+    track = base.mark_bar(color=theme.track, height=14).encode(
+        x=alt.X("lo:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(title=_axis_title(indicator),
+                                                                               values=[low, high / 2, high])),
+        x2="hi:Q", y=alt.value(100))
+    fill = base.mark_bar(color=theme.mark, height=14).encode(x="lo:Q", x2="value:Q", y=alt.value(100))
+    return alt.layer(figure, label, track, fill).properties(width=460, height=110)
+
+
+def _themed(chart: alt.Chart, theme: Theme) -> alt.Chart:
+    return chart.configure(background=theme.background, font=FONT).configure_view(stroke=None).configure_axis(
+        labelColor=theme.text, titleColor=theme.muted, gridColor=theme.grid, domainColor=theme.muted,
+        tickColor=theme.muted, labelFontSize=12, titleFontSize=12).configure_legend(
+        labelColor=theme.text, titleColor=theme.text, labelFontSize=12).configure_title(
+        color=theme.text, subtitleColor=theme.muted, fontSize=15, subtitleFontSize=12)
+
+
+class SvgRenderer:
+    """Renders Vega-Lite specs to SVG, caching results on disk by a hash of the spec."""
+
+    def __init__(self, cache_dir: Path | None):
+        self.cache_dir = cache_dir
+        self.rendered = 0  # how many specs missed the cache in this build, for the benchmark
+
+    def svg(self, chart_spec: dict) -> str:
+        text = json.dumps(chart_spec, sort_keys=True)
+        key = hashlib.sha256(text.encode()).hexdigest()[:32]
+        cached = self.cache_dir / f"{key}.svg" if self.cache_dir else None
+        if cached and cached.is_file():
+            return cached.read_text(encoding="utf-8")
+        import vl_convert  # imported on first miss: a warm cache never pays for the renderer
+
+        result = vl_convert.vegalite_to_svg(chart_spec)
+        self.rendered += 1
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(result, encoding="utf-8")
+        return result

@@ -1,0 +1,158 @@
+"""Strict reading of YAML data files and YAML-fronted Markdown.
+
+MkDocs' own front-matter reader swallows YAML errors, so every content file is read here instead.
+The YAML is composed, not constructed: every scalar stays the string that was written (a country
+``NO`` stays "NO", ``1.10`` stays "1.10") and the typed model decides what it means. Duplicate keys,
+anchors, aliases, explicit tags and tabs are refused, each with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem
+
+MAX_FILE_BYTES = 256 * 1024
+_DEFAULT_TAGS = {yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+                 yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                 yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG}
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass
+class Parsed:
+    """A file's YAML as plain dicts, lists and strings, with the line of every field."""
+
+    path: Path
+    display: str
+    data: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+
+    def line_of(self, dotted: str) -> int | None:
+        return line_of(self.lines, dotted)
+
+
+def line_of(lines: dict[str, int], dotted: str) -> int | None:
+    """The line of a field, or of its nearest enclosing field that has one."""
+    parts = dotted.split(".") if dotted else []
+    while parts:
+        found = lines.get(".".join(parts))
+        if found:
+            return found
+        parts.pop()
+    return lines.get("")
+
+
+class _StrictLoader(yaml.BaseLoader):
+    """A composer that refuses anchors and aliases, which would let one value hide inside another."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "YAML aliases (*name) are not allowed; write the value out",
+                                       event.start_mark)
+        if getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(None, None, "YAML anchors (&name) are not allowed; write the value out",
+                                       event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _plain(node: yaml.Node, path: str, first_line: int, lines: dict[str, int], problems: list[Problem],
+           file: str) -> Any:
+    """Turn a composed node into dicts, lists and strings, recording lines and refusing what is ambiguous."""
+    line = node.start_mark.line + first_line
+    lines.setdefault(path, line)
+    if node.tag not in _DEFAULT_TAGS:
+        problems.append(Problem(file, line, path, f"explicit YAML tag {node.tag!r} is not allowed"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + first_line
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(file, key_line, path, "a key must be a plain name"))
+                continue
+            key = key_node.value
+            child = f"{path}.{key}" if path else key
+            if key in result:
+                problems.append(Problem(file, key_line, child,
+                                        f"duplicate key {key!r} (first on line {lines[child]}); keep one"))
+                continue
+            lines[child] = key_line
+            result[key] = _plain(value_node, child, first_line, lines, problems, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, f"{path}.{i}" if path else str(i), first_line, lines, problems, file)
+                for i, item in enumerate(node.value)]
+    return node.value
+
+
+def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """Parse YAML text strictly; ``first_line`` is the file line the text starts on."""
+    problems: list[Problem] = []
+    for number, raw in enumerate(text.splitlines(), start=first_line):
+        indent = raw[: len(raw) - len(raw.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(file, number, "", "tab used for indentation; indent with spaces"))
+    if problems:
+        raise ContentError(problems)
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else None
+        message = " ".join(filter(None, [error.context, error.problem])) or str(error)
+        raise ContentError([Problem(file, line, "", f"YAML does not parse: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(file, None, "", f"YAML does not parse: {error}")]) from None
+    if node is None:
+        return {}, {}
+    lines: dict[str, int] = {}
+    data = _plain(node, "", first_line, lines, problems, file)
+    if problems:
+        raise ContentError(problems)
+    return data, lines
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8 within the size cap, naming the line of the first bad byte."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError([Problem(display, None, "", f"file is {len(raw):,} bytes; the limit is "
+                                    f"{MAX_FILE_BYTES:,} bytes")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(display, line, "", f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+                                    "save the file as UTF-8")]) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_data_file(path: Path, display: str) -> Parsed:
+    """Read a whole-YAML data file (the city registry, the taxonomy)."""
+    data, lines = parse_yaml(read_text(path, display), display)
+    return Parsed(path, display, data, lines)
+
+
+def read_fronted_markdown(path: Path, display: str) -> Parsed:
+    """Read a Markdown file that opens with a ``---`` fenced YAML block."""
+    text = read_text(path, display)
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        raise ContentError([Problem(display, 1, "", "the file must start with a '---' line opening the "
+                                    "YAML front matter")])
+    closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r\n"))), None)
+    if closing is None:
+        raise ContentError([Problem(display, 1, "", "front matter opened on line 1 is never closed; add a "
+                                    "'---' line after the last field")])
+    data, field_lines = parse_yaml("".join(lines[1:closing]), display, first_line=2)
+    if not isinstance(data, dict):
+        raise ContentError([Problem(display, 2, "", "front matter must be a mapping of field: value lines")])
+    return Parsed(path, display, data, field_lines, "".join(lines[closing + 1:]))

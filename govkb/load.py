@@ -1,0 +1,169 @@
+"""Load every content file once, validate it, and build the knowledge base, reporting all problems at once."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .frontmatter import Parsed, read_data_file, read_fronted_markdown
+from .knowledge import Entry, KnowledgeBase
+from .models import Case, City, Indicator, Taxonomy
+from .problems import ContentError, Problem
+from .references import reference_problems
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its content; paths in messages are relative to ``root``."""
+
+    root: Path
+    docs_dir_name: str = "content"
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / "cases"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.docs_dir_name
+
+    @property
+    def indicators_dir(self) -> Path:
+        return self.docs_dir / "indicators"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def watched(self) -> list[Path]:
+        """Folders outside docs_dir whose changes must rebuild a preview."""
+        return [self.cases_dir, self.data_dir]
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def content_files(directory: Path) -> list[Path]:
+    """The Markdown entries of a folder, in a stable order; index.md is a page, not an entry."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.glob("*.md") if p.name != "index.md")
+
+
+def load(layout: Layout) -> KnowledgeBase:
+    """Read, validate and cross-check everything; raise ContentError listing every problem."""
+    problems: list[Problem] = []
+    taxonomy = _load_whole(layout, layout.data_dir / "taxonomy.yaml", TypeAdapter(Taxonomy), problems)
+    cities_parsed = _read(layout, layout.data_dir / "cities.yaml", read_data_file, problems)
+    cities_list = _validate(cities_parsed, TypeAdapter(list[City]), problems) if cities_parsed else None
+    cases = _load_entries(layout, layout.cases_dir, Case, problems)
+    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems)
+    for indicator in indicators.values():
+        problems.extend(Problem(indicator.path, indicator.line_of(where), where, message)
+                        for where, message in indicator.meta.fit_problems())
+    if taxonomy is None or cities_list is None:
+        raise ContentError(problems)
+    cities = {city.id: city for city in cities_list}
+    city_lines = {city.id: cities_parsed.lines.get(str(i), 1) for i, city in enumerate(cities_list)}
+    kb = KnowledgeBase(cases=cases, indicators=indicators, cities=cities, taxonomy=taxonomy,
+                       city_lines=city_lines)
+    problems.extend(reference_problems(kb, layout.display(layout.data_dir / "cities.yaml")))
+    if problems:
+        raise ContentError(problems)
+    return kb
+
+
+def _read(layout: Layout, path: Path, reader, problems: list[Problem]) -> Parsed | None:
+    if not path.is_file():
+        problems.append(Problem(layout.display(path), None, "", "file is missing"))
+        return None
+    try:
+        return reader(path, layout.display(path))
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _load_whole(layout: Layout, path: Path, adapter: TypeAdapter, problems: list[Problem]) -> Any:
+    parsed = _read(layout, path, read_data_file, problems)
+    return _validate(parsed, adapter, problems) if parsed else None
+
+
+def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], problems: list[Problem]) -> dict:
+    entries: dict[str, Entry] = {}
+    adapter = TypeAdapter(model)
+    for path in content_files(directory):
+        display = layout.display(path)
+        if path.stem != path.stem.lower() or not path.stem.replace("-", "").isalnum():
+            problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
+                                                       f"and hyphens, e.g. {_suggest_slug(path.stem)}.md"))
+            continue
+        parsed = _read(layout, path, read_fronted_markdown, problems)
+        meta = _validate(parsed, adapter, problems) if parsed else None
+        if meta is not None:
+            entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)
+    return entries
+
+
+def _suggest_slug(stem: str) -> str:
+    import unicodedata
+    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return "-".join("".join(c if c.isalnum() else " " for c in ascii_only.lower()).split()) or "my-case"
+
+
+def _validate(parsed: Parsed, adapter: TypeAdapter, problems: list[Problem]) -> Any:
+    try:
+        return adapter.validate_python(parsed.data)
+    except ValidationError as error:
+        problems.extend(_to_problems(error, parsed, adapter))
+        return None
+
+
+def _to_problems(error: ValidationError, parsed: Parsed, adapter: TypeAdapter) -> list[Problem]:
+    found = []
+    for item in error.errors(include_url=False):
+        where = ".".join(str(part) for part in item["loc"])
+        message = item["msg"]
+        if item["type"] == "missing":
+            message = "required field is missing"
+        elif item["type"] == "extra_forbidden":
+            allowed = _fields_at(adapter, item["loc"][:-1])
+            message = "unknown field" + (f"; valid fields here: {', '.join(allowed)}" if allowed else "")
+        elif item["type"] == "value_error":
+            message = message.removeprefix("Value error, ")
+        found.append(Problem(parsed.display, parsed.line_of(where), where, message))
+    return found
+
+
+def _fields_at(adapter: TypeAdapter, loc: tuple) -> list[str]:
+    """The field names the model accepts at a location, to list beside an unknown field."""
+    annotation: Any = adapter._type  # noqa: SLF001 - the type the adapter was built for
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            annotation = annotation.model_fields[part].annotation if part in annotation.model_fields else None
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional[...] so the model inside can be found."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, getattr(__import__("types"), "UnionType")) and args:
+        return args[0]
+    return annotation

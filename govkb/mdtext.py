@@ -1,0 +1,37 @@
+"""Safe pieces of Markdown built from untrusted front-matter values."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Every character Python-Markdown (with the extensions in mkdocs.yml) gives a meaning to.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
+
+
+def text(value: object) -> str:
+    """Literal text: HTML escaped first, then every Markdown-special character backslash-escaped."""
+    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """A link from one docs-relative Markdown file to another, as MkDocs resolves and validates it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(label: str, from_uri: str, to_uri: str, attrs: str = "") -> str:
+    """An internal link with literal label text; ``attrs`` is an attr_list body such as '.kb-badge'."""
+    suffix = f"{{ {attrs} }}" if attrs else ""
+    return f"[{text(label)}]({relative(from_uri, to_uri)}){suffix}"
+
+
+def external(label: str, url: str) -> str:
+    """An external link. URLs reaching here were validated as http(s) by the model."""
+    safe_url = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{text(label)}](<{safe_url}>)"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

@@ -1,0 +1,65 @@
+"""MkDocs hooks: thin glue between MkDocs events and the ``govkb`` package.
+
+Everything is loaded and validated in ``on_config``, before MkDocs cleans ``site/``, so bad content
+stops the build with the last good site intact. Hook modules are not reloaded by ``mkdocs serve``:
+all state lives in ``_build`` and is replaced on every ``on_config``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from govkb.build import SiteBuild, prepare
+from govkb.problems import ContentError
+
+_build: SiteBuild | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    _build = None
+    root = Path(config.config_file_path).parent
+    try:
+        _build = prepare(root, docs_dir=Path(config.docs_dir), cache_dir=root / ".cache")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build = _current()
+    docs_prefix = build.layout.display(Path(config.docs_dir))
+    for file in files:
+        # edit_uri is the repository root, so every "edit this page" names the real source file.
+        file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    for generated in build.generated_files():
+        existing = files.get_file_from_path(generated.uri)
+        if existing is None:
+            existing = File.generated(config, generated.uri, content=generated.content)
+            files.append(existing)
+        existing.edit_uri = generated.edit_path
+    return files
+
+
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    generated = _current().pages.get(page.file.src_uri)
+    if generated is None:
+        return markdown
+    # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
+    page.meta = {"title": generated.title, "description": generated.description}
+    return generated.markdown
+
+
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    return _current().finish_html(page.file.src_uri, html)
+
+
+def _current() -> SiteBuild:
+    if _build is None:
+        raise PluginError("the knowledge base was not loaded; on_config did not run")
+    return _build
