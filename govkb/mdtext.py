@@ -7,7 +7,7 @@ import posixpath
 import re
 
 # Every character Python-Markdown (with the extensions in mkdocs.yml) gives a meaning to.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def text(value: object) -> str:

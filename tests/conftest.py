@@ -1,0 +1,52 @@
+"""Shared fixtures: the real project, a loaded knowledge base, a strict build, and disposable copies."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govkb.load import Layout, load
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "content", "cases", "data", "hooks", "overrides"]
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def kb():
+    return load(Layout(ROOT))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real content, built once with --strict."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site_dir
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A disposable copy of the project to break on purpose."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part)
+        else:
+            shutil.copy2(source, copy / part)
+    return copy

@@ -1,0 +1,85 @@
+"""The strict reader: what MkDocs' own front-matter reader would silently get wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkb.frontmatter import MAX_FILE_BYTES, read_fronted_markdown
+from govkb.problems import ContentError
+
+
+def read(tmp_path, text: str | bytes):
+    path = tmp_path / "case.md"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return read_fronted_markdown(path, "cases/case.md")
+
+
+def problems_of(tmp_path, text):
+    with pytest.raises(ContentError) as caught:
+        read(tmp_path, text)
+    return caught.value.problems
+
+
+def test_scalars_stay_the_strings_that_were_written(tmp_path):
+    parsed = read(tmp_path, "---\ncountry: NO\nvalue: 1.10\nflag: yes\nwhen: 2019-01-01\n---\nBody\n")
+    assert parsed.data == {"country": "NO", "value": "1.10", "flag": "yes", "when": "2019-01-01"}
+    assert parsed.body == "Body\n"
+
+
+def test_field_lines_are_file_lines(tmp_path):
+    parsed = read(tmp_path, "---\ntitle: A\ncities:\n  - bilbao\n  - turin\n---\n")
+    assert parsed.lines["title"] == 2
+    assert parsed.lines["cities.1"] == 5
+    assert parsed.line_of("cities.1.unknown") == 5
+
+
+def test_duplicate_key_names_both_lines(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\nsummary: B\ntitle: C\n---\n")
+    assert (problem.path, problem.line, problem.field) == ("cases/case.md", 4, "title")
+    assert "duplicate key" in problem.message and "line 2" in problem.message
+
+
+@pytest.mark.parametrize("text, line", [
+    ("---\nbase: &b x\nother: *b\n---\n", 2),
+    ("---\nbase: x\nlist:\n  - *b\n---\n", 4),
+])
+def test_anchors_and_aliases_are_refused(tmp_path, text, line):
+    [problem] = problems_of(tmp_path, text)
+    assert problem.line == line
+    assert "not allowed" in problem.message
+
+
+def test_tab_indentation_is_reported_with_its_line(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\ncities:\n\t- bilbao\n---\n")
+    assert problem.line == 4 and "tab" in problem.message
+
+
+def test_unclosed_front_matter(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\nBody text\n")
+    assert problem.line == 1 and "never closed" in problem.message
+
+
+def test_missing_front_matter(tmp_path):
+    [problem] = problems_of(tmp_path, "# Just markdown\n")
+    assert problem.line == 1 and "must start with" in problem.message
+
+
+def test_broken_yaml_names_its_line(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\nsummary: [unclosed\nareas: x\n---\n")
+    assert problem.line is not None and problem.line >= 3
+    assert "does not parse" in problem.message
+
+
+def test_non_utf8_bytes_name_their_line(tmp_path):
+    [problem] = problems_of(tmp_path, b"---\ntitle: A\nsummary: caf\xe9\n---\n")
+    assert problem.line == 3 and "UTF-8" in problem.message
+
+
+def test_oversize_file(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\n---\n" + "x" * MAX_FILE_BYTES)
+    assert "limit" in problem.message
+
+
+def test_explicit_tags_are_refused(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: !!python/object:os.system x\n---\n")
+    assert problem.line == 2 and "tag" in problem.message

@@ -1,0 +1,93 @@
+"""The data model: valid examples pass, each kind of invalid value is refused with its field."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from govkb.models import Case, ChartKind, City, Indicator
+
+CASE = {
+    "title": "A participatory budget", "cities": ["medellin"], "edition": "2019",
+    "areas": ["citizen-participation"], "sdgs": ["16", "11"], "sdg_targets": ["16.7"],
+    "summary": "The city lets residents decide part of its budget.",
+    "source": {"study": "Smart Cities Study 2019", "section": "Open Government › Citizen participation"},
+    "links": [{"title": "Official page", "url": "https://www.medellin.gov.co"}],
+}
+INDICATOR = {
+    "title": "Main barriers identified by cities", "finding": "Most cities lack a method.",
+    "area": "policy-assessment", "unit": "percent", "base": "Participating cities", "chart": "ranked-bars",
+    "values": [{"label": "Lack of systematization", "value": "75"}, {"label": "Cultural barriers", "value": "60"}],
+    "source": {"study": "Smart Cities Study 2019", "section": "Advanced Strategic Management"},
+}
+
+
+def fields_in_error(model, data) -> set[str]:
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(data)
+    return {".".join(map(str, e["loc"])) for e in caught.value.errors()}
+
+
+def test_valid_case_reads_strings_as_typed_values():
+    case = Case.model_validate(CASE)
+    assert case.sdgs == [16, 11] and case.edition == 2019
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"sdgs": ["18"]}, "sdgs.0"),
+    ({"sdg_targets": ["16.77x"]}, "sdg_targets.0"),
+    ({"sdg_targets": ["4.1"]}, "sdg_targets"),
+    ({"edition": "2018"}, "edition"),
+    ({"title": "  "}, "title"),
+    ({"title": "<script>alert(1)</script>"}, "title"),
+    ({"summary": ""}, "summary"),
+    ({"cities": []}, "cities"),
+    ({"links": [{"title": "x", "url": "javascript:alert(1)"}]}, "links.0.url"),
+    ({"links": [{"title": "x", "url": "data:text/html,hi"}]}, "links.0.url"),
+    ({"status": "finished"}, "status"),
+    ({"colour": "red"}, "colour"),
+])
+def test_invalid_case_fields(change, field):
+    assert field in fields_in_error(Case, {**CASE, **change})
+
+
+def test_missing_title():
+    data = dict(CASE)
+    del data["title"]
+    assert "title" in fields_in_error(Case, data)
+
+
+def test_decimal_values_keep_their_printed_form():
+    indicator = Indicator.model_validate({**INDICATOR, "unit": "score-1-5", "chart": "dots",
+                                          "values": [{"label": "a", "value": "2.90"}, {"label": "b", "value": "2.7"}]})
+    assert str(indicator.values[0].value) == "2.90"
+    assert indicator.fit_problems() == []
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"values": [{"label": "a", "value": "120"}, {"label": "b", "value": "5"}]}, "values.0.value"),
+    ({"values": []}, "values"),
+    ({"chart": "stacked-bars"}, "table"),
+    ({"chart": "single-figure"}, "values"),
+    ({"chart": "none"}, "values"),
+    ({"unit": None}, "unit"),
+    ({"unit": "score-0-10", "chart": "dots",
+      "values": [{"label": "a", "value": "4.6"}, {"label": "b", "value": "11"}]}, "values.1.value"),
+])
+def test_values_that_do_not_fit_the_chart(change, field):
+    indicator = Indicator.model_validate({**INDICATOR, **change})
+    assert field in {where for where, _ in indicator.fit_problems()}
+
+
+def test_table_rows_must_match_columns():
+    indicator = Indicator.model_validate({**INDICATOR, "chart": "stacked-bars", "values": None, "table": {
+        "columns": ["Never", "Always"], "rows": [{"label": "Ex-ante", "values": ["26", "26", "48"]}]}})
+    assert indicator.chart is ChartKind.stacked_bars
+    assert "table.rows.0.values" in {where for where, _ in indicator.fit_problems()}
+
+
+def test_city_country_code_stays_a_string():
+    city = City.model_validate({"id": "oslo", "name": "Oslo", "country": "NO", "country_name": "Norway",
+                                "region": "Europe", "coordinates": {"lat": "59.91", "lon": "10.75"},
+                                "coordinates_source": "test"})
+    assert city.country == "NO"

@@ -1,0 +1,161 @@
+"""The built site, read from its HTML as a reader's browser gets it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from govkb.models import ChartKind
+
+from .conftest import mkdocs_build
+
+
+def soup(site: Path, page_dir: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site: Path, page_dir: str) -> BeautifulSoup:
+    return soup(site, page_dir).select_one("article")
+
+
+def links_of(site: Path, page_dir: str) -> set[str]:
+    """Hrefs of a page's article, resolved to site-relative directories like 'cases/x'."""
+    resolved = set()
+    for a in article(site, page_dir).select("a[href]"):
+        href = a["href"].split("#")[0]
+        if href and not href.startswith(("http", "mailto")):
+            target = (site / page_dir / href).resolve()
+            resolved.add(target.relative_to(site.resolve()).as_posix())
+    return resolved
+
+
+def test_every_city_case_and_indicator_has_its_page(site, kb):
+    for city_id, city in kb.cities.items():
+        assert article(site, f"cities/{city_id}").h1.get_text(strip=True).startswith(city.name)
+    for slug, case in kb.cases.items():
+        assert case.meta.title in article(site, f"cases/{slug}").h1.get_text()
+    for slug, indicator in kb.indicators.items():
+        assert indicator.meta.title in article(site, f"indicators/{slug}").h1.get_text()
+
+
+def test_city_profiles_link_to_their_cases_and_back(site, kb):
+    for city_id in kb.cities:
+        cases = kb.cases_by_city.get(city_id, [])
+        profile_links = links_of(site, f"cities/{city_id}")
+        for case in cases:
+            assert f"cases/{case.slug}" in profile_links, (city_id, case.slug)
+            assert f"cities/{city_id}" in links_of(site, f"cases/{case.slug}")
+        if not cases:
+            assert "took part" in article(site, f"cities/{city_id}").get_text()
+
+
+def test_case_pages_show_their_metadata_and_edit_link(site, kb):
+    for slug, case in kb.cases.items():
+        page = soup(site, f"cases/{slug}")
+        facts = page.select_one(".kb-facts").get_text(" ")
+        assert case.meta.source.section in facts
+        for area in case.meta.areas:
+            assert kb.areas[area].name in facts
+        for number in case.meta.sdgs:
+            assert f"SDG {number} · {kb.sdgs[number].name}" in facts
+        edit = page.select_one("a[rel=edit]")
+        assert edit["href"].endswith(f"/edit/main/cases/{slug}.md")
+
+
+def test_every_case_is_reachable_from_its_areas_and_goals(site, kb):
+    for slug, case in kb.cases.items():
+        for area in case.meta.areas:
+            assert f"cases/{slug}" in links_of(site, f"areas/{area}")
+        for number in case.meta.sdgs:
+            assert f"cases/{slug}" in links_of(site, f"sdgs/{number}")
+
+
+def test_area_sdg_matrix_counts_equal_the_data(site, kb):
+    table = article(site, "areas").select("table")[-1]
+    goals = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    for row in table.select("tbody tr"):
+        cells = row.select("td")
+        area_name = cells[0].get_text(strip=True)
+        area_id = next(a for a, area in kb.areas.items() if area.name == area_name)
+        for goal, cell in zip(goals, cells[1:]):
+            number = int(goal.removeprefix("SDG "))
+            expected = sum(1 for c in kb.cases_by_area.get(area_id, []) if number in c.meta.sdgs)
+            assert int(cell.get_text(strip=True)) == expected, (area_id, number)
+
+
+def test_indicator_pages_have_chart_table_and_downloads(site, kb):
+    for slug, entry in kb.indicators.items():
+        page = article(site, f"indicators/{slug}")
+        if entry.meta.chart is ChartKind.none:
+            assert page.select_one("figure") is None
+            assert "no figures" in page.get_text()
+            continue
+        figure = page.select_one("figure.kb-chart")
+        images = figure.select("img")
+        assert {img["src"].split("#")[1] for img in images} == {"only-light", "only-dark"}
+        for img in images:
+            assert entry.meta.finding in img["alt"]
+            svg = (site / f"indicators/{slug}" / img["src"].split("#")[0]).resolve()
+            assert svg.read_text().lstrip().startswith("<svg")
+        assert figure.select_one("figcaption")
+        printed = [cell.get_text(strip=True) for cell in figure.select("details table td")]
+        csv_link = figure.select_one("a[href$='.csv']")
+        rows = list(csv.DictReader(io.StringIO((site / f"indicators/{slug}" / csv_link["href"]).resolve()
+                                              .read_text())))
+        expected = ([str(v.value) for v in entry.meta.values] if entry.meta.values else
+                    [str(n) for r in entry.meta.table.rows for n in r.values])
+        assert [r["value"] for r in rows] == expected
+        for value in expected:
+            assert any(cell.startswith(value) for cell in printed), (slug, value)
+        assert figure.select_one("a[href$='.vl.json']") and figure.select_one("a[href$='.svg']")
+
+
+def test_one_tidy_csv_of_every_figure(site, kb):
+    rows = list(csv.DictReader(io.StringIO(
+        (site / "assets/data/smart-cities-study-2019-figures.csv").read_text())))
+    assert set(rows[0]) == {"indicator", "label", "row", "column", "value", "unit", "base", "source_section"}
+    expected = sum(len(i.meta.values or []) + sum(len(r.values) for r in (i.meta.table.rows if i.meta.table else []))
+                   for i in kb.indicators.values())
+    assert len(rows) == expected
+
+
+def test_hand_written_pages_are_in_the_navigation(site):
+    nav = soup(site, ".").select_one("nav.md-nav--primary").get_text(" ")
+    for label in ("About the study", "Open Government", "Advanced Strategic Management", "Conclusions",
+                  "Cases", "Cities", "Governance areas", "SDGs", "Survey indicators"):
+        assert label in nav
+
+
+def test_case_pages_stay_out_of_the_sidebar(site, kb):
+    nav = soup(site, ".").select_one("nav.md-nav--primary")
+    hrefs = [a["href"] for a in nav.select("a[href]")]
+    assert not any("cases/" in h and h.rstrip("/") != "cases" and "cases/" != h for h in hrefs
+                   if h not in ("cases/",))
+
+
+@pytest.mark.parametrize("breakage, field", [
+    (("cases/decidim-barcelona.md", "areas: [citizen-participation]", "areas: [citizen-participaton]"),
+     "areas.0: unknown area 'citizen-participaton'; did you mean 'citizen-participation'?"),
+    (("cases/decidim-barcelona.md", "cities: [barcelona]", "cities: [barcelna]"),
+     "cities.0: unknown city 'barcelna'; did you mean 'barcelona'?"),
+    (("cases/decidim-barcelona.md", "sdgs: [16, 11]", "sdgs: [16, 18]"), "sdgs.1:"),
+    (("cases/decidim-barcelona.md", "summary:", "summary: [broken"), "YAML does not parse"),
+])
+def test_bad_content_stops_the_build_and_keeps_the_last_site(project, breakage, field):
+    site_dir = project / "site"
+    assert mkdocs_build(project, site_dir).returncode == 0
+    before = {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    path, old, new = breakage
+    source = project / path
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode != 0
+    assert path in result.stderr and field in result.stderr
+    after = {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    assert after == before
