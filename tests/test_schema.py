@@ -1,0 +1,13 @@
+"""The JSON Schemas in schema/ are the ones the model exports, and they accept the real content."""
+
+from __future__ import annotations
+
+from govkb.schema import schema_texts
+
+from .conftest import ROOT
+
+
+def test_committed_schemas_match_the_model():
+    for name, text in schema_texts().items():
+        committed = ROOT / "schema" / name
+        assert committed.read_text(encoding="utf-8") == text, f"run scripts/export_schema.py ({name})"
