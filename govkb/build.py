@@ -9,6 +9,8 @@ from .charts import SvgRenderer
 from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
 from .knowledge import KnowledgeBase
 from .load import Layout, load
+from .markers import expand_markers, marker_problems
+from .problems import ContentError
 from .models import ChartKind
 from .pages import Page, build_pages, data_table, indicator_uri
 from .sanitize import sanitize_html
@@ -33,6 +35,10 @@ class SiteBuild:
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
 
+    def page_markdown(self, uri: str, markdown: str) -> str:
+        """The Markdown of a hand-written page with its data markers expanded."""
+        return expand_markers(self.kb, uri, markdown, f"{self.layout.docs_dir_name}/{uri}")
+
     def finish_html(self, uri: str, html: str) -> str:
         """Second line of defence: pages carrying a contributor's Markdown body are sanitised."""
         page = self.pages.get(uri)
@@ -44,6 +50,9 @@ class SiteBuild:
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
     layout = Layout(root, docs_dir.relative_to(root).as_posix() if docs_dir else "content")
     kb = load(layout)
+    unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)
+    if unknown_markers:
+        raise ContentError(unknown_markers)
     renderer = SvgRenderer(cache_dir / "charts" if cache_dir else None)
     figures: dict[str, str] = {}
     assets: list[GeneratedFile] = []

@@ -113,17 +113,18 @@ def _stacked(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Char
     colours = list(theme.categories[: len(columns)]) if len(columns) <= len(theme.categories) else None
     colour = alt.Color("column:N", sort=columns, title=None,
                        scale=alt.Scale(domain=columns, range=colours) if colours else alt.Undefined,
-                       legend=alt.Legend(orient="bottom", columns=min(len(columns), 3), labelLimit=260))
+                       legend=alt.Legend(orient="bottom", labelLimit=520,
+                                         columns=1 if max(map(len, columns)) > 30 else min(len(columns), 3)))
     rows = [r.label for r in indicator.table.rows]
     base = alt.Chart(data).encode(
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300)),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=440)),
         x=alt.X("sum(value):Q", stack="normalize", title=_axis_title(indicator), axis=alt.Axis(format="%")),
         order=alt.Order("order:Q"))
     bars = base.mark_bar(stroke=theme.background, strokeWidth=1.5, height={"band": 0.7}).encode(color=colour)
     # Values printed on the segments, so no reading depends on telling colours apart.
     labels = base.mark_text(color=theme.inside_text, fontWeight="bold").encode(
-        x=alt.X("sum(value):Q", stack="normalize", bandPosition=0.5), text="shown:N",
-        opacity=alt.condition("datum.value >= 6", alt.value(1), alt.value(0)))
+        x=alt.X("sum(value):Q", stack="normalize", bandPosition=0.5), text="shown:N", detail="column:N",
+        opacity=alt.condition("datum.sum_value >= 6", alt.value(1), alt.value(0)))
     return (bars + labels).properties(width=460, height=alt.Step(38))
 
 
@@ -143,15 +144,14 @@ def _single(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Chart
     data = data.assign(lo=low, hi=high)
     base = alt.Chart(data)
     figure = base.mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
-                            color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(58))
-    label = base.mark_text(align="left", baseline="top", fontSize=14, color=theme.text).encode(
-        text="label:N", x=alt.value(0), y=alt.value(66))
+                            color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(70))
     track = base.mark_bar(color=theme.track, height=14).encode(
         x=alt.X("lo:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(title=_axis_title(indicator),
                                                                                values=[low, high / 2, high])),
         x2="hi:Q", y=alt.value(100))
     fill = base.mark_bar(color=theme.mark, height=14).encode(x="lo:Q", x2="value:Q", y=alt.value(100))
-    return alt.layer(figure, label, track, fill).properties(width=460, height=110)
+    # The label is the chart's title, so it is not repeated beside the figure.
+    return alt.layer(figure, track, fill).properties(width=460, height=110)
 
 
 def _themed(chart: alt.Chart, theme: Theme) -> alt.Chart:

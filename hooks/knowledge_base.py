@@ -47,9 +47,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    generated = _current().pages.get(page.file.src_uri)
+    build = _current()
+    generated = build.pages.get(page.file.src_uri)
     if generated is None:
-        return markdown
+        try:
+            return build.page_markdown(page.file.src_uri, markdown)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
     page.meta = {"title": generated.title, "description": generated.description}
     return generated.markdown

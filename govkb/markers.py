@@ -1,0 +1,64 @@
+"""Markers in hand-written pages, replaced by Markdown generated from the data.
+
+A marker is an HTML comment such as ``<!-- kb:headline-figures -->`` on a line of its own. An unknown
+marker is an error, so a typo never leaves a silent gap in a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import mdtext as md
+from .knowledge import KnowledgeBase
+from .models import ChartKind
+from .pages import indicator_uri
+from .problems import ContentError, Problem
+
+_MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*-->\s*$", re.MULTILINE)
+
+
+def headline_figures(kb: KnowledgeBase, uri: str) -> str:
+    """The study's one-number findings as cards, each leading to its indicator."""
+    cards = []
+    for entry in kb.indicators.values():
+        meta = entry.meta
+        if meta.chart is not ChartKind.single_figure:
+            continue
+        value = meta.values[0]
+        shown = f"{value.value}%" if meta.unit.value == "percent" else f"{value.value}"
+        cards.append(f"-   [{md.text(shown)}]({md.relative(uri, indicator_uri(entry.slug))}){{ .kb-figure }}\n\n"
+                     f"    {md.text(value.label)}")
+    return '<div class="grid cards kb-headlines" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+MARKERS: dict[str, Callable[[KnowledgeBase, str], str]] = {
+    "headline-figures": headline_figures,
+}
+
+
+def marker_problems(docs_dir: Path, display_prefix: str) -> list[Problem]:
+    """Unknown markers in hand-written pages, found before the build starts writing."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in _MARKER.finditer(text):
+            if match.group(1) not in MARKERS:
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(Problem(f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}", line, "",
+                                        f"unknown marker 'kb:{match.group(1)}'; known markers: "
+                                        f"{', '.join(sorted(MARKERS))}"))
+    return problems
+
+
+def expand_markers(kb: KnowledgeBase, uri: str, markdown: str, source: str) -> str:
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in MARKERS:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise ContentError([Problem(source, line, "", f"unknown marker 'kb:{name}'; known markers: "
+                                                          f"{', '.join(sorted(MARKERS))}")])
+        return MARKERS[name](kb, uri)
+
+    return _MARKER.sub(replace, markdown)
