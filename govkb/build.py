@@ -42,7 +42,7 @@ class SiteBuild:
     def finish_html(self, uri: str, html: str) -> str:
         """Second line of defence: pages carrying a contributor's Markdown body are sanitised."""
         page = self.pages.get(uri)
-        if page is None or page.edit_path is None:
+        if page is None or not page.untrusted_body:
             return html
         return sanitize_html(html)
 

@@ -33,6 +33,7 @@ class Parsed:
     data: Any
     lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
+    body_line: int = 1
 
     def line_of(self, dotted: str) -> int | None:
         return line_of(self.lines, dotted)
@@ -155,4 +156,4 @@ def read_fronted_markdown(path: Path, display: str) -> Parsed:
     data, field_lines = parse_yaml("".join(lines[1:closing]), display, first_line=2)
     if not isinstance(data, dict):
         raise ContentError([Problem(display, 2, "", "front matter must be a mapping of field: value lines")])
-    return Parsed(path, display, data, field_lines, "".join(lines[closing + 1:]))
+    return Parsed(path, display, data, field_lines, "".join(lines[closing + 1:]), body_line=closing + 2)

@@ -14,6 +14,7 @@ from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Taxonomy
 from .problems import ContentError, Problem
 from .references import reference_problems
+from .body import unsafe_body_problems
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], probl
                                                        f"and hyphens, e.g. {_suggest_slug(path.stem)}.md"))
             continue
         parsed = _read(layout, path, read_fronted_markdown, problems)
+        if parsed:
+            problems.extend(unsafe_body_problems(parsed.body, display, parsed.body_line))
         meta = _validate(parsed, adapter, problems) if parsed else None
         if meta is not None:
             entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)

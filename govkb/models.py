@@ -92,7 +92,7 @@ class Case(Strict):
     sdg_targets: list[SdgTarget] = Field(default=[], description="Optional SDG targets such as '16.7'.")
     summary: Annotated[PlainText, StringConstraints(max_length=320)] = Field(
         description="One sentence in our words: what the city did and why it matters.")
-    source: Source
+    source: Source = Field(description="Where the study describes the case: `study` and `section`.")
     links: list[Link] = Field(default=[], description="Official pages of the initiative or city.")
     year_started: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
         default=None, description="Year the initiative began, only where a source states it.")
@@ -101,7 +101,9 @@ class Case(Strict):
     @field_validator("sdg_targets")
     @classmethod
     def _targets_belong_to_goals(cls, targets: list[str], info: ValidationInfo) -> list[str]:
-        goals = info.data.get("sdgs") or []
+        if "sdgs" not in info.data:
+            return targets  # sdgs itself is invalid and already reported
+        goals = info.data["sdgs"]
         stray = [t for t in targets if int(t.split(".")[0]) not in goals]
         if stray:
             raise ValueError(f"{', '.join(stray)} belong to goals not listed in sdgs; add the goal or drop the target")
@@ -159,10 +161,13 @@ class Indicator(Strict):
     unit: Unit | None = Field(default=None, description="Required unless chart is 'none': the study does not "
                                                            "always say which scale an unprinted figure used.")
     base: PlainShortText = Field(description="Which cities the figure is about.")
-    chart: ChartKind
+    chart: ChartKind = Field(description="ranked-bars: shares of cities naming each item, sorted; ordered-bars: "
+                                         "the same in printed order; stacked-bars: a table of rows adding to "
+                                         "100%; dots: scores on one scale; single-figure: one number; none: "
+                                         "the study prints no figures.")
     values: list[Value] | None = Field(default=None, description="Label/value pairs in printed order.")
     table: Table | None = Field(default=None, description="Rows x columns, for stacked-bars only.")
-    source: Source
+    source: Source = Field(description="Where the study prints the figure: `study` and `section`.")
     notes: PlainText | None = Field(default=None, description="Inconsistencies or rounding in the study.")
 
     def fit_problems(self) -> list[tuple[str, str]]:

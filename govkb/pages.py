@@ -23,6 +23,8 @@ class Page:
     description: str
     markdown: str
     edit_path: str | None = None
+    # Pages that carry a contributor's Markdown body are sanitised again after rendering.
+    untrusted_body: bool = False
 
 
 def case_uri(slug: str) -> str:
@@ -132,7 +134,7 @@ def case_page(kb: KnowledgeBase, case: Entry[Case]) -> Page:
     related_block = ("## Related cases\n\n" + case_list(kb, related, uri)) if related else ""
     markdown = page_markdown(meta.title, f"{md.text(meta.summary)}\n{{ .kb-lead }}", facts(rows),
                              case.body.strip(), related_block)
-    return Page(uri, meta.title, meta.summary, markdown, edit_path=case.path)
+    return Page(uri, meta.title, meta.summary, markdown, edit_path=case.path, untrusted_body=True)
 
 
 def cases_index(kb: KnowledgeBase) -> Page:
@@ -340,7 +342,8 @@ def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], figure: str) -> P
     related = kb.cases_by_area.get(meta.area) or (kb.cases_in_axis(meta.area) if meta.area in kb.axes else [])
     if related:
         blocks.append(f"## Cases in this area\n\n{case_list(kb, related, uri)}")
-    return Page(uri, meta.title, meta.finding, page_markdown(meta.title, *blocks), edit_path=entry.path)
+    return Page(uri, meta.title, meta.finding, page_markdown(meta.title, *blocks), edit_path=entry.path,
+                untrusted_body=True)
 
 
 def data_table(meta: Indicator) -> str:

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, prepare
+from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
 
 _build: SiteBuild | None = None
@@ -50,12 +51,13 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     build = _current()
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
+        page.meta = escaped_meta(page.meta)
         try:
             return build.page_markdown(page.file.src_uri, markdown)
         except ContentError as error:
             raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
-    page.meta = {"title": generated.title, "description": generated.description}
+    page.meta = escaped_meta({"title": generated.title, "description": generated.description})
     return generated.markdown
 
 

@@ -1,0 +1,123 @@
+"""Untrusted content cannot run script: payloads that get past the validator are still made harmless.
+
+The validator refuses every payload below (see test_invalid_corpus.py). This test switches those checks
+off and builds the site anyway, to prove the second line of defence: escaping of front matter wherever
+it reaches HTML, sanitising of Markdown bodies, and charts rendered as images.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import govkb.load
+import govkb.models
+
+CASE_PAYLOADS = {
+    "title": "<script>alert('XSS1')</script></title><script>alert('XSS3')</script>",
+    "summary": "\"><img src=x onerror=alert('XSS2')> \" onload=\"alert('XSS4')",
+}
+SECTION_PAYLOAD = "<iframe src=javascript:alert('XSS5')>"
+CITY_NAME_PAYLOAD = "<svg onload=alert('XSS7')>"
+BODY_PAYLOADS = [
+    "<script>alert('XSS8')</script>",
+    "<img src=x onerror=\"alert('XSS9')\">",
+    "[click](javascript:alert('XSS10'))",
+    "<a href=\"javascript&#58;alert('XSS11')\">x</a>",
+    "<iframe src=\"https://evil.example/XSS12\"></iframe>",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgnWFNTMTMnKTwvc2NyaXB0Pg==)",
+    "<div onmouseover=\"alert('XSS14')\">hover</div>",
+    "<object data=\"XSS15.swf\"></object>",
+    "<style>body{background:url(\"javascript:alert('XSS16')\")}</style>",
+    "A paragraph with attributes.\n{: onclick=\"alert('XSS17')\" }",
+    "[styled](https://example.org){: href=\"javascript:alert('XSS21')\" }",
+]
+INDICATOR_PAYLOADS = {
+    "label": "<script>alert('XSS18')</script>",
+    "title": "\"><svg onload=alert('XSS19')>",
+    "notes": "<img src=x onerror=alert('XSS20')>",
+}
+THEME_SCRIPT = re.compile(r"assets/javascripts/")
+THEME_FORMS = {"md-search__form", "md-header__option"}  # Material's search box and palette switch
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _plant_payloads(project: Path) -> None:
+    case = project / "cases/decidim-barcelona.md"
+    text = case.read_text(encoding="utf-8")
+    for field, payload in CASE_PAYLOADS.items():
+        text = re.sub(rf"^{field}: .*$", f"{field}: {_yaml_string(payload)}", text, count=1, flags=re.M)
+    text = re.sub(r"^  section: .*$", f"  section: {_yaml_string(SECTION_PAYLOAD)}", text, count=1, flags=re.M)
+    case.write_text(text + "\n\n" + "\n\n".join(BODY_PAYLOADS) + "\n", encoding="utf-8")
+
+    cities = project / "data/cities.yaml"
+    cities.write_text(cities.read_text(encoding="utf-8").replace('name: "Barcelona"',
+                                                                 f"name: {_yaml_string(CITY_NAME_PAYLOAD)}", 1),
+                      encoding="utf-8")
+
+    indicator = project / "content/indicators/assessment-barriers.md"
+    text = indicator.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: {_yaml_string(INDICATOR_PAYLOADS['title'])}", text, count=1, flags=re.M)
+    text = re.sub(r"^  - label: .*$", f"  - label: {_yaml_string(INDICATOR_PAYLOADS['label'])}", text, count=1,
+                  flags=re.M)
+    text = re.sub(r"^notes: .*$", f"notes: {_yaml_string(INDICATOR_PAYLOADS['notes'])}", text, count=1, flags=re.M)
+    indicator.write_text(text, encoding="utf-8")
+
+
+def _executable_markup(path: Path, markup: str) -> list[str]:
+    found = []
+    doc = BeautifulSoup(markup, "html.parser")
+    for element in doc.find_all(True):
+        name = element.name.lower()
+        theme_form = name == "form" and not THEME_FORMS.isdisjoint(element.get("class", []))
+        if name in {"iframe", "object", "embed", "frame", "base", "form"} and not theme_form:
+            found.append(f"{path}: <{name}>")
+        if name == "script" and not THEME_SCRIPT.search(element.get("src", "")) and "XSS" in element.get_text():
+            found.append(f"{path}: inline <script> with a payload")
+        for attribute, value in element.attrs.items():
+            if attribute.lower().startswith("on"):
+                found.append(f"{path}: {name}[{attribute}]")
+            if attribute.lower() in {"href", "src", "action", "formaction", "xlink:href", "data"}:
+                scheme = re.sub(r"[\x00-\x20]", "", str(value)).lower()
+                if scheme.startswith(("javascript:", "vbscript:", "data:")):
+                    found.append(f"{path}: {name}[{attribute}]={value[:40]}")
+    return found
+
+
+def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _plant_payloads(project)
+    # Switch off the first line of defence so the payloads reach the renderer.
+    monkeypatch.setattr(govkb.load, "unsafe_body_problems", lambda *args: [])
+    monkeypatch.setattr(govkb.models, "_PLAIN_TEXT_FORBIDDEN", re.compile(r"(?!x)x"))
+    site_dir = tmp_path / "site"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=False)
+    build(config)
+
+    case_page = (site_dir / "cases/decidim-barcelona/index.html").read_text(encoding="utf-8")
+    assert "XSS8" not in case_page or "&lt;script" in case_page  # the body was rendered, then cleaned
+    problems = []
+    for path in site_dir.rglob("*.html"):
+        problems += _executable_markup(path.relative_to(site_dir), path.read_text(encoding="utf-8"))
+    for path in (site_dir / "assets/charts").glob("*.svg"):
+        problems += _executable_markup(path.relative_to(site_dir), path.read_text(encoding="utf-8"))
+    assert problems == []
+    # The payloads were really there: escaped as text where they belong.
+    head = BeautifulSoup(case_page, "html.parser").head
+    assert head.title.get_text().startswith(CASE_PAYLOADS["title"])
+    assert head.find("meta", attrs={"name": "description"})["content"] == CASE_PAYLOADS["summary"]
+
+
+@pytest.mark.parametrize("payload", BODY_PAYLOADS)
+def test_validator_refuses_each_body_payload(payload):
+    from govkb.body import unsafe_body_problems
+
+    assert unsafe_body_problems(payload, "cases/x.md", 10), payload

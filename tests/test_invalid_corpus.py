@@ -1,0 +1,138 @@
+"""Every class of malformed content file is refused with its file, line and field, and a non-zero exit.
+
+Each file under ``tests/invalid/`` is a complete case or indicator with exactly one defect, made from a real
+file: the cases from ``cases/decidim-barcelona.md`` (retitled and relinked as ``valid-control.md`` so that it
+can sit beside the original), the indicators from the real indicator files. The expectations live in the
+table below, not in the files, so a file's bytes can be as broken as its class needs.
+
+A test drops one corpus file into a disposable copy of the project and runs the contributor's command,
+``validate_main``. An oversize file is generated here rather than committed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from govkb.cli import validate_main
+from govkb.frontmatter import MAX_FILE_BYTES
+
+CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
+CONTROL = "cases/valid-control.md"
+# Where each corpus folder's files go in a project.
+PROJECT_FOLDER = {"cases": "cases", "indicators": "content/indicators"}
+
+
+class Bad(NamedTuple):
+    corpus: str              # file under tests/invalid/
+    line: int | None         # expected line; None where the problem is the whole file
+    field: str               # as printed; "(file)" when no field is to blame
+    fragment: str            # part of the message a contributor acts on
+    install_as: str = ""     # file name in the project when it must differ from the corpus name
+
+
+CORPUS = [
+    # Reading the file and its YAML
+    Bad("cases/broken-yaml.md", 8, "(file)", "YAML does not parse"),
+    Bad("cases/duplicate-key.md", 8, "edition", "duplicate key 'edition' (first on line 4)"),
+    Bad("cases/anchor-alias.md", 13, "(file)", "anchors (&name) are not allowed"),
+    Bad("cases/tab-indentation.md", 11, "(file)", "tab used for indentation"),
+    Bad("cases/unclosed-front-matter.md", 1, "(file)", "never closed"),
+    Bad("cases/no-front-matter.md", 1, "(file)", "must start with a '---' line"),
+    Bad("cases/non-utf8.md", 8, "(file)", "not valid UTF-8 (byte 0xfa)"),
+    Bad("cases/file-name-not-slug.md", None, "(file)", "must be a slug", install_as="Decidim Copy.md"),
+    # Case fields
+    Bad("cases/unknown-field.md", 8, "sumary", "unknown field"),
+    Bad("cases/missing-title.md", 2, "title", "required field is missing"),
+    Bad("cases/empty-summary.md", 8, "summary", "at least 1 character"),
+    Bad("cases/html-in-title.md", 2, "title", "must be plain text"),
+    Bad("cases/edition-2018.md", 4, "edition", "unknown edition 2018"),
+    Bad("cases/unknown-city.md", 3, "cities.0", "unknown city 'bilbo'; did you mean 'bilbao'?"),
+    Bad("cases/unknown-area.md", 5, "areas.0", "did you mean 'citizen-participation'?"),
+    Bad("cases/sdg-18.md", 6, "sdgs.1", "less than or equal to 17"),
+    Bad("cases/sdg-0.md", 6, "sdgs.1", "greater than or equal to 1"),
+    Bad("cases/bad-target-format.md", 7, "sdg_targets.0", "should match pattern"),
+    Bad("cases/target-goal-not-listed.md", 7, "sdg_targets", "5.5 belong to goals not listed in sdgs"),
+    Bad("cases/url-without-scheme.md", 13, "links.0.url", "starting with https://"),
+    Bad("cases/javascript-link-url.md", 13, "links.0.url", "starting with https://"),
+    # The same case twice: the copy is named to sort after the real cases/decidim-barcelona.md.
+    Bad("cases/duplicate-title.md", 2, "title", "already used by cases/decidim-barcelona.md",
+        install_as="decidim-copy.md"),
+    Bad("cases/duplicate-url.md", 13, "links.0.url", "already a link of cases/decidim-barcelona.md",
+        install_as="decidim-copy.md"),
+    # Markdown bodies
+    Bad("cases/script-in-body.md", 20, "body", "<script> is not allowed"),
+    Bad("cases/iframe-in-body.md", 20, "body", "<iframe> is not allowed"),
+    Bad("cases/event-handler-in-body.md", 20, "body", "event-handler attributes (on…=) are not allowed"),
+    Bad("cases/javascript-link-in-body.md", 16, "body", "'javascript:' links are not allowed"),
+    Bad("cases/data-link-in-body.md", 16, "body", "'data:' links are not allowed"),
+    Bad("cases/entity-javascript-link-in-body.md", 16, "body", "'javascript:' links are not allowed"),
+    # Indicators
+    Bad("indicators/duplicate-key.md", 7, "unit", "duplicate key 'unit' (first on line 5)"),
+    Bad("indicators/unknown-field.md", 3, "findings", "unknown field"),
+    Bad("indicators/html-in-title.md", 2, "title", "must be plain text"),
+    Bad("indicators/unknown-area.md", 4, "area", "did you mean 'transparency-accountability'?"),
+    Bad("indicators/unknown-unit.md", 5, "unit", "'percent', 'score-1-5' or 'score-0-10'"),
+    Bad("indicators/unknown-chart-kind.md", 7, "chart", "'ranked-bars'"),
+    Bad("indicators/percent-over-100.md", 10, "values.0.value", "160 is outside 0–100"),
+    Bad("indicators/score-outside-1-5.md", 12, "values.1.value", "7 is outside 1–5"),
+    Bad("indicators/empty-values.md", 8, "values", "needs at least one label/value pair"),
+    Bad("indicators/single-figure-two-values.md", 8, "values", "takes exactly one value"),
+    Bad("indicators/table-for-ranked-bars.md", 8, "table", "takes a values list, not a table"),
+    Bad("indicators/row-wrong-count.md", 14, "table.rows.1.values", "has 2 values for 3 columns"),
+    Bad("indicators/script-in-body.md", 16, "body", "<script> is not allowed"),
+]
+
+
+def install(project: Path, corpus: str, install_as: str = "") -> str:
+    """Copy a corpus file into the project; return its path as the validator prints it."""
+    folder, name = corpus.split("/")
+    display = f"{PROJECT_FOLDER[folder]}/{install_as or name}"
+    (project / display).write_bytes((CORPUS_DIR / corpus).read_bytes())
+    return display
+
+
+def printed_problems(project: Path, capsys) -> list[str]:
+    """Run the validator as a contributor does; it must fail. Return its ``path:line: field: message`` lines."""
+    assert validate_main(["--root", str(project)]) == 1
+    report = capsys.readouterr().err
+    return [line for line in report.split("\n\n")[0].splitlines() if line]
+
+
+@pytest.mark.parametrize("bad", [pytest.param(bad, id=bad.corpus.removesuffix(".md")) for bad in CORPUS])
+def test_malformed_file_is_refused_with_file_line_and_field(project, capsys, bad):
+    display = install(project, bad.corpus, bad.install_as)
+    where = f"{display}:{bad.line}" if bad.line else display
+    problems = printed_problems(project, capsys)
+    assert any(p.startswith(f"{where}: {bad.field}: ") and bad.fragment in p for p in problems), problems
+    # One defect in one file: nothing else in the project is blamed.
+    assert all(p.startswith(f"{display}:") for p in problems), problems
+
+
+def test_oversize_file_is_refused(project, capsys):
+    text = (CORPUS_DIR / CONTROL).read_bytes()
+    (project / "cases/oversize.md").write_bytes(text + b"x" * (MAX_FILE_BYTES + 1 - len(text)))
+    problems = printed_problems(project, capsys)
+    assert problems == [f"cases/oversize.md: (file): file is {MAX_FILE_BYTES + 1:,} bytes; "
+                        f"the limit is {MAX_FILE_BYTES:,} bytes"]
+
+
+@pytest.mark.parametrize("extra_bytes", [None, 0], ids=["control-beside-real-content", "control-padded-to-size-limit"])
+def test_real_content_and_the_corpus_control_validate(project, capsys, extra_bytes):
+    """The corpus files differ from a valid file only by their defect; a file of exactly the limit is fine."""
+    text = (CORPUS_DIR / CONTROL).read_bytes()
+    if extra_bytes is not None:
+        text += b"x" * (MAX_FILE_BYTES - len(text))
+    (project / "cases/valid-control.md").write_bytes(text)
+    assert validate_main(["--root", str(project)]) == 0, capsys.readouterr().err
+
+
+def test_real_content_validates(capsys):
+    assert validate_main(["--root", str(CORPUS_DIR.parent.parent)]) == 0, capsys.readouterr().err
+
+
+def test_every_corpus_file_has_an_expectation():
+    on_disk = {p.relative_to(CORPUS_DIR).as_posix() for p in CORPUS_DIR.glob("*/*.md")}
+    assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL}

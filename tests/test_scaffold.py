@@ -1,0 +1,47 @@
+"""The scaffold command end to end: what it writes passes the validator; bad answers are refused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from govkb.cli import validate_main
+
+from .conftest import ROOT
+
+
+def run_new_case(project, *args):
+    return subprocess.run([sys.executable, str(ROOT / "scripts/new_case.py"), "--root", str(project), *args],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+
+def test_new_case_is_valid_and_says_what_next(project):
+    result = run_new_case(project, "--title", "Open budget portal of Medellín", "--city", "medellin",
+                          "--area", "transparency-accountability", "--area", "open-data", "--sdg", "16",
+                          "--summary", "Medellín publishes its budget as open data.",
+                          "--section", "Open Government › Open data")
+    assert result.returncode == 0, result.stderr
+    path = project / "cases/open-budget-portal-of-medellin.md"
+    assert path.is_file()
+    assert "Created cases/open-budget-portal-of-medellin.md" in result.stdout
+    assert "scripts/validate.py" in result.stdout
+    assert validate_main(["--root", str(project)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "Medellín" in text and "edition: 2019" in text
+
+
+def test_unknown_values_are_refused_with_suggestions(project):
+    result = run_new_case(project, "--title", "Something", "--city", "bilbo", "--area", "open-dta",
+                          "--sdg", "18", "--summary", "One sentence.", "--section", "Open Government")
+    assert result.returncode == 1
+    assert "unknown city 'bilbo'; did you mean 'bilbao'?" in result.stderr
+    assert "unknown area 'open-dta'; did you mean 'open-data'?" in result.stderr
+    assert "sdgs.0" in result.stderr
+    assert not list((project / "cases").glob("something*.md"))
+
+
+def test_existing_file_is_not_overwritten(project):
+    result = run_new_case(project, "--title", "x", "--slug", "decidim-barcelona", "--city", "barcelona",
+                          "--area", "citizen-participation", "--sdg", "16", "--summary", "One sentence.",
+                          "--section", "Open Government")
+    assert result.returncode == 1 and "already exists" in result.stderr
