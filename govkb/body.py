@@ -2,7 +2,9 @@
 
 Bodies are plain Markdown. Raw HTML tags are refused outright (the page is sanitised again after
 rendering, as a second line of defence), and so are link targets with a scheme that runs or embeds
-content (``javascript:``, ``vbscript:``, ``data:``, ``file:``).
+content (``javascript:``, ``vbscript:``, ``data:``, ``file:``). Code is shown as text, so closed fenced
+blocks and inline code spans are not searched; everything else is searched as one text, so a tag or a
+link split over two lines is still found.
 """
 
 from __future__ import annotations
@@ -12,46 +14,55 @@ import re
 
 from .problems import Problem
 
-_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+# A fence must be closed by the same character, at least as long, to make a code block.
+_FENCED_BLOCK = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}(?P=fence)[`~]*[ \t]*$",
+                           re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>", re.IGNORECASE)
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "form", "frame", "frameset", "meta",
                    "link", "base", "svg", "math", "template", "input", "button", "textarea", "img", "video",
                    "audio", "source"}
 # In an HTML tag or a Markdown attribute list ({: onclick=...}).
-_EVENT_HANDLER = re.compile(r"[<{][^>}]*\bon[a-z]+\s*=", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"[<{][^>}]*?\bon[a-z]+\s*=", re.IGNORECASE)
 # A link target: Markdown inline link, reference definition, angle autolink, or an HTML attribute.
-_LINK_TARGET = re.compile(r"(\]\s*\(\s*<?|^\s*\[[^\]]+\]:\s*<?|<|(?:href|src|action)\s*=\s*[\"']?)\s*([a-z][a-z0-9+.\-]*)\s*:",
-                          re.IGNORECASE | re.MULTILINE)
+_LINK_TARGET = re.compile(r"(\]\s*\(\s*<?|^\s*\[[^\]]+\]:\s*<?|<|(?:href|src|action)\s*=\s*[\"']?)\s*"
+                          r"([a-z][a-z0-9+.\-]*)\s*:", re.IGNORECASE | re.MULTILINE)
 _BAD_SCHEMES = {"javascript", "vbscript", "data", "file"}
-_CONTROL = re.compile(r"[\x00-\x20]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
-def _decoded(line: str) -> str:
-    """What a browser would see: entities decoded (twice, for double encoding), control characters gone."""
-    once = html.unescape(html.unescape(line))
-    return _CONTROL.sub(lambda m: " " if " " in m.group(0) else "", once)
+def _blank(match: re.Match) -> str:
+    """Keep line numbers and offsets: replace code by spaces, newlines kept."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _searchable(body: str) -> str:
+    """The body as a browser could read it, with code removed and entities decoded."""
+    text = _FENCED_BLOCK.sub(_blank, body)
+    text = _CODE_SPAN.sub(_blank, text)
+    text = _AUTOLINK.sub(_blank, text)
+    # Decode entities line by line so offsets stay on the right line; twice, for double encoding.
+    lines = [_CONTROL.sub("", html.unescape(html.unescape(line))).replace("\n", " ") for line in text.split("\n")]
+    return "\n".join(lines)
 
 
 def unsafe_body_problems(body: str, path: str, first_line: int) -> list[Problem]:
-    problems = []
-    in_fence = False
-    for number, raw in enumerate(body.splitlines(), start=first_line):
-        if raw.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        line = _decoded(_AUTOLINK.sub("", raw))
-        if in_fence:
-            # Code blocks are shown as text, never run; only URL schemes could still matter there.
-            continue
-        for match in _TAG.finditer(line):
-            tag = match.group(1).lower()
-            kind = f"<{tag}> is not allowed" if tag in _DANGEROUS_TAGS else f"raw HTML (<{tag}>) is not allowed"
-            problems.append(Problem(path, number, "body", f"{kind}; write plain Markdown instead"))
-        if _EVENT_HANDLER.search(line):
-            problems.append(Problem(path, number, "body", "event-handler attributes (on…=) are not allowed"))
-        for match in _LINK_TARGET.finditer(line):
-            scheme = match.group(2).lower()
-            if scheme in _BAD_SCHEMES:
-                problems.append(Problem(path, number, "body", f"'{scheme}:' links are not allowed; link to an "
-                                                              "https:// page instead"))
-    return problems
+    text = _searchable(body)
+
+    def line_at(offset: int) -> int:
+        return first_line + text.count("\n", 0, offset)
+
+    found: dict[tuple[int, str], None] = {}
+    for match in _TAG.finditer(text):
+        tag = match.group(1).lower()
+        kind = f"<{tag}> is not allowed" if tag in _DANGEROUS_TAGS else f"raw HTML (<{tag}>) is not allowed"
+        found[(line_at(match.start()), f"{kind}; write plain Markdown instead")] = None
+    for match in _EVENT_HANDLER.finditer(text):
+        found[(line_at(match.end()), "event-handler attributes (on…=) are not allowed")] = None
+    for match in _LINK_TARGET.finditer(text):
+        scheme = match.group(2).lower()
+        if scheme in _BAD_SCHEMES:
+            found[(line_at(match.start(2)), f"'{scheme}:' links are not allowed; link to an https:// page "
+                                            "instead")] = None
+    return [Problem(path, line, "body", message) for line, message in found]

@@ -50,17 +50,21 @@ def line_of(lines: dict[str, int], dotted: str) -> int | None:
     return lines.get("")
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that this project refuses on purpose."""
+
+
 class _StrictLoader(yaml.BaseLoader):
     """A composer that refuses anchors and aliases, which would let one value hide inside another."""
 
     def compose_node(self, parent, index):  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "YAML aliases (*name) are not allowed; write the value out",
-                                       event.start_mark)
+            raise _Refused(None, None, "YAML aliases (*name) are not allowed; write the value out",
+                           event.start_mark)
         if getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(None, None, "YAML anchors (&name) are not allowed; write the value out",
-                                       event.start_mark)
+            raise _Refused(None, None, "YAML anchors (&name) are not allowed; write the value out",
+                           event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -106,10 +110,9 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, dict[str
     try:
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else None
-        message = " ".join(filter(None, [error.context, error.problem])) or str(error)
-        raise ContentError([Problem(file, line, "", f"YAML does not parse: {message}")]) from None
+        line, message = _explain(error, first_line)
+        field_name = _key_on_line(text, line - first_line) if line else ""
+        raise ContentError([Problem(file, line, field_name, message)]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(file, None, "", f"YAML does not parse: {error}")]) from None
     if node is None:
@@ -119,6 +122,36 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, dict[str
     if problems:
         raise ContentError(problems)
     return data, lines
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _key_on_line(text: str, index: int) -> str:
+    """The key written on a line of the YAML (or the nearest line above it), to name the field."""
+    lines = text.splitlines()
+    for candidate in reversed(lines[: index + 1]):
+        match = _KEY.match(candidate)
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _explain(error: yaml.MarkedYAMLError, first_line: int) -> tuple[int | None, str]:
+    """The line to blame and a message a contributor can act on."""
+    problem = error.problem or ""
+    if isinstance(error, _Refused):
+        return error.problem_mark.line + first_line, problem
+    if "expected ',' or ']'" in problem and error.context_mark:
+        return error.context_mark.line + first_line, "the list opened here is not closed with ']'"
+    if "expected ',' or '}'" in problem and error.context_mark:
+        return error.context_mark.line + first_line, "the mapping opened here is not closed with '}'"
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else None
+    if "mapping values are not allowed" in problem:
+        return line, "YAML does not parse: a value that contains ': ' must be in double quotes"
+    message = " ".join(filter(None, [error.context, problem])) or str(error)
+    return line, f"YAML does not parse: {message}"
 
 
 def read_text(path: Path, display: str) -> str:

@@ -13,7 +13,7 @@ from .frontmatter import Parsed, read_data_file, read_fronted_markdown
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Taxonomy
 from .problems import ContentError, Problem
-from .references import reference_problems
+from .references import reference_problems, suggestion
 from .body import unsafe_body_problems
 
 
@@ -133,17 +133,42 @@ def _validate(parsed: Parsed, adapter: TypeAdapter, problems: list[Problem]) -> 
 def _to_problems(error: ValidationError, parsed: Parsed, adapter: TypeAdapter) -> list[Problem]:
     found = []
     for item in error.errors(include_url=False):
-        where = ".".join(str(part) for part in item["loc"])
-        message = item["msg"]
+        loc = item["loc"]
+        where = ".".join(str(part) for part in loc)
+        line = parsed.line_of(where)
         if item["type"] == "missing":
-            message = "required field is missing"
+            # There is no line for a field that is not there: point at the mapping that lacks it.
+            parent = ".".join(str(part) for part in loc[:-1])
+            line = parsed.lines.get(parent) if parent else None
         elif item["type"] == "extra_forbidden":
-            allowed = _fields_at(adapter, item["loc"][:-1])
-            message = "unknown field" + (f"; valid fields here: {', '.join(allowed)}" if allowed else "")
-        elif item["type"] == "value_error":
-            message = message.removeprefix("Value error, ")
-        found.append(Problem(parsed.display, parsed.line_of(where), where, message))
+            line = parsed.lines.get(where, line)
+        found.append(Problem(parsed.display, line, where, friendly_message(item, _fields_at(adapter, loc[:-1]))))
     return found
+
+
+def friendly_message(item: dict, allowed_here: list[str]) -> str:
+    """Pydantic's message, reworded where a contributor could not act on it."""
+    kind, field, value = item["type"], str(item["loc"][0]) if item["loc"] else "", item.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        name = str(item["loc"][-1])
+        return f"unknown field '{name}'{suggestion(name, allowed_here)}" if allowed_here else "unknown field"
+    if kind == "string_too_short" and item.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        hints = {
+            "sdg_targets": "is not an SDG target; write goal.target, e.g. '16.7' or '11.a'",
+            "country": "is not a two-letter ISO 3166 country code such as 'ES'",
+            "colour": "is not a colour; write #RRGGBB",
+        }
+        hint = hints.get(str(item["loc"][-2]) if len(item["loc"]) > 1 and isinstance(item["loc"][-1], int)
+                         else str(item["loc"][-1]), hints.get(field))
+        return f"'{value}' {hint}" if hint else (f"'{value}' is not an id: use lowercase letters, digits and "
+                                                 "hyphens, e.g. 'open-data'")
+    if field == "sdgs" and kind in {"less_than_equal", "greater_than_equal", "int_parsing"}:
+        return f"'{value}' is not an SDG; the goals are numbered 1–17"
+    return item["msg"].removeprefix("Value error, ")
 
 
 def _fields_at(adapter: TypeAdapter, loc: tuple) -> list[str]:

@@ -106,7 +106,9 @@ class Case(Strict):
         goals = info.data["sdgs"]
         stray = [t for t in targets if int(t.split(".")[0]) not in goals]
         if stray:
-            raise ValueError(f"{', '.join(stray)} belong to goals not listed in sdgs; add the goal or drop the target")
+            verb = "belongs" if len(stray) == 1 else "belong"
+            raise ValueError(f"{', '.join(stray)} {verb} to goals not listed in sdgs; add the goal or drop "
+                             "the target")
         return targets
 
 
@@ -189,6 +191,7 @@ class Indicator(Strict):
                                       "use chart 'stacked-bars' for a table"))
         if not expects_table and not self.values:
             problems.append(("values", f"chart '{self.chart}' needs at least one label/value pair"))
+            return problems
         if expects_table and self.values is not None:
             problems.append(("values", "chart 'stacked-bars' takes a table, not a values list"))
         minimum = {ChartKind.single_figure: 1, ChartKind.dots: 2}.get(self.chart, 1)

@@ -80,14 +80,14 @@ def _duplicate_cases(kb: KnowledgeBase) -> list[Problem]:
             key = (" ".join(case.meta.title.casefold().split()), city)
             if key in by_title:
                 problems.append(Problem(case.path, case.line_of("title"), "title",
-                                        f"the same title for {city} is already used by {by_title[key]}; "
+                                        f"{case.path} and {by_title[key]} have the same title for {city}; "
                                         "merge the two cases or give each a distinct title"))
             by_title.setdefault(key, case.path)
         for i, link in enumerate(case.meta.links):
             key = normalise_url(link.url)
             if key in by_url and by_url[key] != case.path:
                 problems.append(Problem(case.path, case.line_of(f"links.{i}.url"), f"links.{i}.url",
-                                        f"{link.url} is already a link of {by_url[key]}; one case per "
-                                        "initiative"))
+                                        f"{case.path} and {by_url[key]} both link to {link.url}; one case "
+                                        "per initiative"))
             by_url.setdefault(key, case.path)
     return problems

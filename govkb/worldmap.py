@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
@@ -43,6 +44,11 @@ class MapPoint:
     lat: float
     lon: float
     href: str
+
+    def __post_init__(self) -> None:
+        if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
+            raise ValueError(f"{self.name}: latitude must be within ±90 and longitude within ±180, "
+                             f"got ({self.lat}, {self.lon})")
 
 
 # --- Equal Earth projection (Šavrič, Patterson & Jenny, 2018) -------------------------------------------
@@ -117,7 +123,7 @@ def _decode_arc(arc: list[list[int]], sx: float, sy: float, tx: float, ty: float
     return tuple(points)
 
 
-def _country(geometry: dict) -> Country:
+def _country(geometry: dict[str, Any]) -> Country:
     polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
     return Country(id=str(geometry.get("id", "")), name=geometry.get("properties", {}).get("name", ""),
                    polygons=tuple(tuple(tuple(ring) for ring in polygon) for polygon in polygons))
@@ -178,25 +184,66 @@ def _close_round_pole(run: list[LonLat]) -> list[LonLat]:
 
 
 @dataclass(frozen=True)
-class CountryPath:
+class CountryShape:
     box: Box
-    d: str
+    rings: tuple[tuple[XY, ...], ...]  # projected and rounded, open (the path's "z" closes them)
 
 
 @lru_cache(maxsize=8)
-def country_paths(width: int, decimals: int) -> tuple[CountryPath, ...]:
-    """Every country as one SVG path, projected for ``width`` and rounded to ``decimals``; cached per size."""
+def country_shapes(width: int, decimals: int) -> tuple[CountryShape, ...]:
+    """Every country projected for ``width`` and rounded to ``decimals``; cached, as every map of a build
+    asks for the same few sizes."""
     topo = topology()
     tolerance = 5 * 10 ** -decimals  # finer than half a rounding step is invisible
     arcs = tuple(_simplify(arc, width, tolerance) for arc in topo.arcs)
-    paths = []
+    shapes = []
     for country in topo.countries:
-        rings = [projected for polygon in country.polygons for indices in polygon
+        rings = [tuple(projected) for polygon in country.polygons for indices in polygon
                  for flat in _cut_at_antimeridian(_ring(arcs, indices))
                  if len(projected := _dedupe([project(lon, lat, width=width) for lon, lat in flat], decimals)) >= 3]
         if rings:
-            paths.append(CountryPath(_bounds(p for ring in rings for p in ring), _path_data(rings, decimals)))
-    return tuple(paths)
+            shapes.append(CountryShape(_bounds(p for ring in rings for p in ring), tuple(rings)))
+    return tuple(shapes)
+
+
+@lru_cache(maxsize=8)
+def world_country_paths(width: int) -> tuple[str, ...]:
+    """The path data of every country on the whole-world map, one string per country."""
+    return tuple(_path_data(shape.rings, 1) for shape in country_shapes(width, 1))
+
+
+def _clip_ring(ring: tuple[XY, ...], box: Box) -> list[XY]:
+    """Sutherland–Hodgman: the part of a ring inside ``box``.
+
+    A locator map shows a small window; cutting Russia or Africa down to it keeps the page light. Where
+    a concave shape leaves and re-enters, the result runs along the box edge: that edge is kept outside
+    the visible window, so nothing shows.
+    """
+    points = list(ring)
+    for axis, limit, keep_below in ((0, box[0], False), (0, box[2], True), (1, box[1], False), (1, box[3], True)):
+        if not points:
+            break
+        clipped: list[XY] = []
+        for a, b in zip(points[-1:] + points[:-1], points):
+            a_in, b_in = _inside(a, axis, limit, keep_below), _inside(b, axis, limit, keep_below)
+            if a_in != b_in:
+                clipped.append(_edge_point(a, b, axis, limit))
+            if b_in:
+                clipped.append(b)
+        points = clipped
+    return points
+
+
+def _inside(point: XY, axis: int, limit: float, keep_below: bool) -> bool:
+    return point[axis] <= limit if keep_below else point[axis] >= limit
+
+
+def _edge_point(a: XY, b: XY, axis: int, limit: float) -> XY:
+    t = (limit - a[axis]) / (b[axis] - a[axis])
+    other = 1 - axis
+    crossing = [0.0, 0.0]
+    crossing[axis], crossing[other] = limit, a[other] + t * (b[other] - a[other])
+    return crossing[0], crossing[1]
 
 
 def _simplify(arc: tuple[LonLat, ...], width: int, tolerance: float) -> tuple[LonLat, ...]:
@@ -229,22 +276,28 @@ def _bounds(points: Iterable[XY]) -> Box:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _path_data(rings: list[list[XY]], decimals: int) -> str:
+def _path_data(rings: Iterable[Iterable[XY]], decimals: int) -> str:
     """Absolute move to each ring's start, then relative steps: the shortest path text."""
     step = 10 ** decimals
     parts = []
     for ring in rings:
         q = [(round(x * step), round(y * step)) for x, y in ring]  # integers: deltas carry no rounding drift
+        q = [p for k, p in enumerate(q) if k == 0 or p != q[k - 1]]
+        if len(q) < 3:
+            continue
         moves = [(b[0] - a[0], b[1] - a[1]) for a, b in zip(q, q[1:])]
         parts.append("M" + _numbers(q[0], step) + "l" + _numbers((v for m in moves for v in m), step) + "z")
     return "".join(parts)
 
 
 def _numbers(values: Iterable[int], step: int) -> str:
-    text = ""
+    # SVG's path grammar ends a number at a sign or at a second ".", so those need no space before them.
+    text, previous = "", ""
     for v in values:
         number = _number(v, step)
-        text += number if not text or number[0] == "-" else " " + number
+        joined = not previous or number[0] == "-" or (number[0] == "." and "." in previous)
+        text += number if joined else " " + number
+        previous = number
     return text
 
 
@@ -260,7 +313,7 @@ def sphere_outline(width: int) -> str:
     """The Equal Earth outline: the ±180° meridians joined by the flat pole lines."""
     east = [project(180, lat, width=width) for lat in range(-90, 91, 5)]
     west = [project(-180, lat, width=width) for lat in range(90, -91, -5)]
-    return _path_data([_dedupe(east + west, 1)], 1)
+    return _path_data([east + west], 1)
 
 
 # --- The SVG --------------------------------------------------------------------------------------------
@@ -281,8 +334,9 @@ class View:
         """User units that render as ``pixels`` CSS px at the intended size."""
         return pixels / self.px_per_unit
 
-    def contains(self, xy: XY) -> bool:
-        return self.box[0] <= xy[0] <= self.box[2] and self.box[1] <= xy[1] <= self.box[3]
+    def contains(self, xy: XY, inset: float = 0.0) -> bool:
+        x0, y0, x1, y1 = self.box
+        return x0 + inset <= xy[0] <= x1 - inset and y0 + inset <= xy[1] <= y1 - inset
 
 
 def world_map_svg(points: list[MapPoint], *, title: str, description: str, highlight: str | None = None,
@@ -303,7 +357,8 @@ def world_map_svg(points: list[MapPoint], *, title: str, description: str, highl
     classes = "kb-map kb-map--locator" if crop else "kb-map kb-map--world"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="{classes}" '
-        f'viewBox="{_fmt(vx)} {_fmt(vy)} {_fmt(vw)} {_fmt(vh)}" width="{width}" '
+        f'viewBox="{_fmt(vx, view.decimals)} {_fmt(vy, view.decimals)} {_fmt(vw, view.decimals)} '
+        f'{_fmt(vh, view.decimals)}" width="{width}" '
         f'height="{round(vh * view.px_per_unit)}" role="group" aria-labelledby="{prefix}-title {prefix}-desc">',
         f'<title id="{prefix}-title">{escape(title)}</title>',
         f'<desc id="{prefix}-desc">{escape(description)}</desc>',
@@ -353,10 +408,11 @@ def _markers_in_view(points: list[MapPoint], view: View, highlight: str | None) 
         chosen = [(p, xy) for p, xy in placed if p.id == highlight]
         if not chosen:
             raise ValueError(f"highlight {highlight!r} is not the id of any point")
-        if not view.contains(chosen[0][1]):
+        if not view.contains(chosen[0][1], view.px(HIGHLIGHT_RADIUS_PX)):
             raise ValueError(f"highlight {highlight!r} lies outside the crop window")
         placed = [(p, xy) for p, xy in placed if p.id != highlight] + chosen
-    return [(p, xy) for p, xy in placed if view.contains(xy)]
+    # Only markers wholly inside the window: one cut by the frame would read as a stray shape.
+    return [(p, xy) for p, xy in placed if view.contains(xy, view.px(HIGHLIGHT_RADIUS_PX))]
 
 
 def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
@@ -364,14 +420,25 @@ def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
     clip_attr = f' clip-path="url(#{prefix}-clip)"' if clip else ""
     if clip:
         x, y, w, h = view.box[0], view.box[1], *view.size
-        yield (f'<defs><clipPath id="{prefix}-clip"><rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(w)}" '
-               f'height="{_fmt(h)}"/></clipPath></defs>')
+        n = view.decimals
+        yield (f'<defs><clipPath id="{prefix}-clip"><rect x="{_fmt(x, n)}" y="{_fmt(y, n)}" width="{_fmt(w, n)}" '
+               f'height="{_fmt(h, n)}"/></clipPath></defs>')
     yield f'<g class="kb-map__land" aria-hidden="true" fill-rule="evenodd"{clip_attr}>'
     yield f'<path class="kb-map__sphere" d="{sphere_outline(view.width)}"/>'
-    for country in country_paths(view.width, view.decimals):
-        if _overlaps(country.box, view.box):
-            yield f'<path class="kb-map__country" d="{country.d}"/>'
+    for d in world_country_paths(view.width) if not clip else _cropped_country_paths(view):
+        yield f'<path class="kb-map__country" d="{d}"/>'
     yield "</g>"
+
+
+def _cropped_country_paths(view: View) -> Iterator[str]:
+    # Cut a little outside the window, so the clipped shapes' edges fall beyond what is shown.
+    pad = view.px(4)
+    box = (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad, view.box[3] + pad)
+    for shape in country_shapes(view.width, view.decimals):
+        if _overlaps(shape.box, box):
+            rings = [ring for ring in (_clip_ring(r, box) for r in shape.rings) if len(ring) >= 3]
+            if rings:
+                yield _path_data(rings, view.decimals)
 
 
 def _overlaps(a: Box, b: Box) -> bool:

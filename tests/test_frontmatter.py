@@ -66,8 +66,14 @@ def test_missing_front_matter(tmp_path):
 
 def test_broken_yaml_names_its_line(tmp_path):
     [problem] = problems_of(tmp_path, "---\ntitle: A\nsummary: [unclosed\nareas: x\n---\n")
-    assert problem.line is not None and problem.line >= 3
-    assert "does not parse" in problem.message
+    assert (problem.line, problem.field) == (3, "summary")
+    assert "not closed with ']'" in problem.message
+
+
+def test_unquoted_colon_value_gets_a_hint(tmp_path):
+    [problem] = problems_of(tmp_path, "---\ntitle: A\nsummary: Bilbao: a plan\n---\n")
+    assert (problem.line, problem.field) == (3, "summary")
+    assert "double quotes" in problem.message
 
 
 def test_non_utf8_bytes_name_their_line(tmp_path):

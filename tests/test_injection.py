@@ -121,3 +121,29 @@ def test_validator_refuses_each_body_payload(payload):
     from govkb.body import unsafe_body_problems
 
     assert unsafe_body_problems(payload, "cases/x.md", 10), payload
+
+
+@pytest.mark.parametrize("body, line", [
+    ("Intro\n\n<img\nsrc=x onerror=\"alert(1)\">\n", 13),
+    ("~~~\n```\n~~~\n<script>alert(1)</script>\n", 13),
+    ("```\nnot closed\n<script>alert(1)</script>\n", 12),
+    ("[x](\njavascript:alert(1))\n", 11),
+])
+def test_validator_sees_through_split_lines_and_fences(body, line):
+    from govkb.body import unsafe_body_problems
+
+    problems = unsafe_body_problems(body, "cases/x.md", 10)
+    assert problems and line in {p.line for p in problems}, problems
+
+
+def test_code_is_text_not_markup():
+    from govkb.body import unsafe_body_problems
+
+    body = "Use `<iframe>` never.\n\n```html\n<script>alert(1)</script>\n```\n"
+    assert unsafe_body_problems(body, "cases/x.md", 1) == []
+
+
+def test_one_message_per_tag_per_line():
+    from govkb.body import unsafe_body_problems
+
+    assert len(unsafe_body_problems("<script>alert(1)</script>", "cases/x.md", 1)) == 1

@@ -35,9 +35,9 @@ class Bad(NamedTuple):
 
 CORPUS = [
     # Reading the file and its YAML
-    Bad("cases/broken-yaml.md", 8, "(file)", "YAML does not parse"),
+    Bad("cases/broken-yaml.md", 8, "summary", "must be in double quotes"),
     Bad("cases/duplicate-key.md", 8, "edition", "duplicate key 'edition' (first on line 4)"),
-    Bad("cases/anchor-alias.md", 13, "(file)", "anchors (&name) are not allowed"),
+    Bad("cases/anchor-alias.md", 13, "links", "anchors (&name) are not allowed"),
     Bad("cases/tab-indentation.md", 11, "(file)", "tab used for indentation"),
     Bad("cases/unclosed-front-matter.md", 1, "(file)", "never closed"),
     Bad("cases/no-front-matter.md", 1, "(file)", "must start with a '---' line"),
@@ -45,22 +45,22 @@ CORPUS = [
     Bad("cases/file-name-not-slug.md", None, "(file)", "must be a slug", install_as="Decidim Copy.md"),
     # Case fields
     Bad("cases/unknown-field.md", 8, "sumary", "unknown field"),
-    Bad("cases/missing-title.md", 2, "title", "required field is missing"),
-    Bad("cases/empty-summary.md", 8, "summary", "at least 1 character"),
+    Bad("cases/missing-title.md", None, "title", "required field is missing"),
+    Bad("cases/empty-summary.md", 8, "summary", "must not be empty"),
     Bad("cases/html-in-title.md", 2, "title", "must be plain text"),
     Bad("cases/edition-2018.md", 4, "edition", "unknown edition 2018"),
     Bad("cases/unknown-city.md", 3, "cities.0", "unknown city 'bilbo'; did you mean 'bilbao'?"),
     Bad("cases/unknown-area.md", 5, "areas.0", "did you mean 'citizen-participation'?"),
-    Bad("cases/sdg-18.md", 6, "sdgs.1", "less than or equal to 17"),
-    Bad("cases/sdg-0.md", 6, "sdgs.1", "greater than or equal to 1"),
-    Bad("cases/bad-target-format.md", 7, "sdg_targets.0", "should match pattern"),
-    Bad("cases/target-goal-not-listed.md", 7, "sdg_targets", "5.5 belong to goals not listed in sdgs"),
+    Bad("cases/sdg-18.md", 6, "sdgs.1", "numbered 1–17"),
+    Bad("cases/sdg-0.md", 6, "sdgs.1", "numbered 1–17"),
+    Bad("cases/bad-target-format.md", 7, "sdg_targets.0", "is not an SDG target; write goal.target"),
+    Bad("cases/target-goal-not-listed.md", 7, "sdg_targets", "5.5 belongs to goals not listed in sdgs"),
     Bad("cases/url-without-scheme.md", 13, "links.0.url", "starting with https://"),
     Bad("cases/javascript-link-url.md", 13, "links.0.url", "starting with https://"),
     # The same case twice: the copy is named to sort after the real cases/decidim-barcelona.md.
-    Bad("cases/duplicate-title.md", 2, "title", "already used by cases/decidim-barcelona.md",
+    Bad("cases/duplicate-title.md", 2, "title", "and cases/decidim-barcelona.md have the same title",
         install_as="decidim-copy.md"),
-    Bad("cases/duplicate-url.md", 13, "links.0.url", "already a link of cases/decidim-barcelona.md",
+    Bad("cases/duplicate-url.md", 13, "links.0.url", "and cases/decidim-barcelona.md both link to",
         install_as="decidim-copy.md"),
     # Markdown bodies
     Bad("cases/script-in-body.md", 20, "body", "<script> is not allowed"),
