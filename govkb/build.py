@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .charts import SvgRenderer
+from .explorer import explorer_page
 from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
 from .knowledge import KnowledgeBase
 from .load import Layout, load
@@ -14,6 +15,7 @@ from .problems import ContentError
 from .models import ChartKind
 from .pages import Page, build_pages, data_table, indicator_uri
 from .sanitize import sanitize_html
+from .search import search_page
 from .styles import SDG_STYLESHEET, sdg_stylesheet
 
 
@@ -63,4 +65,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
         figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta))
     assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(kb)))
     assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
-    return SiteBuild(layout, kb, build_pages(kb, figures), assets, renderer.rendered)
+    pages = build_pages(kb, figures)
+    for extra in (explorer_page(kb), search_page()):
+        pages[extra.uri] = extra
+    return SiteBuild(layout, kb, pages, assets, renderer.rendered)

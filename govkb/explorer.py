@@ -11,8 +11,10 @@ from collections import Counter
 from html import escape
 
 from .knowledge import Entry, KnowledgeBase
+from .mdtext import served_url
 from .models import Case
 from .pages import Page, page_markdown
+from .slugs import slugify
 
 URI = "explore.md"
 
@@ -23,19 +25,12 @@ def folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def page_url(from_uri: str, to_uri: str) -> str:
-    """The served URL of ``to_uri`` relative to ``from_uri``, with MkDocs' directory URLs."""
-    depth = from_uri.count("/") + (0 if from_uri.endswith("index.md") else 1)
-    target = to_uri.removesuffix(".md").removesuffix("index")
-    return "../" * depth + (target.rstrip("/") + "/" if target else "")
-
-
 def _facets(kb: KnowledgeBase, case: Entry[Case]) -> dict[str, list[str]]:
     cities = [kb.cities[c] for c in case.meta.cities]
     return {
         "area": list(case.meta.areas),
         "sdg": [str(n) for n in case.meta.sdgs],
-        "region": sorted({c.region for c in cities}),
+        "region": sorted({slugify(c.region) for c in cities}),
         "country": sorted({c.country for c in cities}),
         "city": list(case.meta.cities),
     }
@@ -45,7 +40,7 @@ def _labels(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     return {
         "area": {a: area.name for a, area in kb.areas.items()},
         "sdg": {str(n): f"SDG {n} · {sdg.name}" for n, sdg in kb.sdgs.items()},
-        "region": {c.region: c.region for c in kb.cities.values()},
+        "region": {slugify(c.region): c.region for c in kb.cities.values()},
         "country": {c.country: c.country_name for c in kb.cities.values()},
         "city": {c.id: c.name for c in kb.cities.values()},
     }
@@ -64,7 +59,7 @@ def _item(kb: KnowledgeBase, case: Entry[Case]) -> str:
     search_text = folded(" ".join([case.meta.title, case.meta.summary, names,
                                    *(kb.cities[c].country_name for c in case.meta.cities),
                                    *(n for c in case.meta.cities for n in kb.cities[c].other_names), areas]))
-    href = page_url(URI, f"cases/{case.slug}.md")
+    href = served_url(URI, f"cases/{case.slug}.md")
     return (f'<li class="kb-explorer__item" {data} data-text="{escape(search_text)}" data-slug="{escape(case.slug)}">'
             f'<a href="{escape(href)}">{escape(case.meta.title)}</a>'
             f'<span class="kb-explorer__meta">{escape(names)} · {escape(areas)} · {escape(goals)}</span>'
@@ -73,7 +68,7 @@ def _item(kb: KnowledgeBase, case: Entry[Case]) -> str:
 
 def _facet_group(name: str, counts: Counter, labels: dict[str, str]) -> str:
     options = []
-    for value in sorted(counts, key=lambda v: (int(v) if v.isdigit() else 0, labels.get(v, v).casefold())):
+    for value in sorted(counts, key=lambda v: (int(v) if v.isdigit() else 0, folded(labels.get(v, v)))):
         ident = f"kb-f-{name}-{value}"
         options.append(f'<li><input type="checkbox" id="{escape(ident)}" name="{name}" value="{escape(value)}">'
                        f'<label for="{escape(ident)}">{escape(labels.get(value, value))} '
@@ -94,7 +89,8 @@ def explorer_page(kb: KnowledgeBase) -> Page:
         '<div class="kb-explorer" data-explorer>\n'
         '<form class="kb-explorer__filters" role="search" aria-label="Filter cases" hidden>'
         '<p><label for="kb-explorer-text">Search the cases</label> '
-        '<input type="search" id="kb-explorer-text" name="q" autocomplete="off" '
+        # Not "q": Material's search box claims that parameter.
+        '<input type="search" id="kb-explorer-text" name="text" autocomplete="off" '
         'placeholder="City, initiative or word — accents optional"></p>'
         f'{facets}'
         '<p><button type="reset" class="md-button">Clear filters</button> '

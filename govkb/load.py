@@ -14,6 +14,7 @@ from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Taxonomy
 from .problems import ContentError, Problem
 from .references import reference_problems, suggestion
+from .slugs import SLUG_PATTERN, slugify
 from .body import unsafe_body_problems
 
 
@@ -103,9 +104,9 @@ def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], probl
     adapter = TypeAdapter(model)
     for path in content_files(directory):
         display = layout.display(path)
-        if path.stem != path.stem.lower() or not path.stem.replace("-", "").isalnum():
+        if not SLUG_PATTERN.match(path.stem):
             problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
-                                                       f"and hyphens, e.g. {_suggest_slug(path.stem)}.md"))
+                                                       f"and hyphens, e.g. {slugify(path.stem) or 'my-case'}.md"))
             continue
         parsed = _read(layout, path, read_fronted_markdown, problems)
         if parsed:
@@ -114,12 +115,6 @@ def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], probl
         if meta is not None:
             entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)
     return entries
-
-
-def _suggest_slug(stem: str) -> str:
-    import unicodedata
-    ascii_only = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return "-".join("".join(c if c.isalnum() else " " for c in ascii_only.lower()).split()) or "my-case"
 
 
 def _validate(parsed: Parsed, adapter: TypeAdapter, problems: list[Problem]) -> Any:

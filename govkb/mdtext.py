@@ -21,6 +21,16 @@ def relative(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
+def served_url(from_uri: str, to_uri: str) -> str:
+    """The served URL of ``to_uri`` relative to ``from_uri``, with MkDocs' directory URLs.
+
+    For raw HTML, which MkDocs does not rewrite: 'explore.md' -> 'cases/x.md' gives '../cases/x/'.
+    """
+    depth = from_uri.count("/") + (0 if from_uri.endswith("index.md") else 1)
+    target = to_uri.removesuffix(".md").removesuffix("index")
+    return "../" * depth + (target.rstrip("/") + "/" if target else "")
+
+
 def link(label: str, from_uri: str, to_uri: str, attrs: str = "") -> str:
     """An internal link with literal label text; ``attrs`` is an attr_list body such as '.kb-badge'."""
     suffix = f"{{ {attrs} }}" if attrs else ""

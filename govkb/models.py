@@ -16,9 +16,11 @@ from urllib.parse import urlsplit
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo,
                       field_validator)
 
+from .slugs import SLUG_PATTERN
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN.pattern)]
 SdgNumber = Annotated[int, Field(ge=1, le=17)]
 SdgTarget = Annotated[str, StringConstraints(pattern=r"^(1[0-7]|[1-9])\.([1-9][0-9]?|[a-c])$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]

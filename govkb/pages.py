@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import mdtext as md
+from .citymaps import locator_map_block, world_map_block
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Sdg
 from .related import related_cases, related_cities
@@ -25,6 +26,8 @@ class Page:
     edit_path: str | None = None
     # Pages that carry a contributor's Markdown body are sanitised again after rendering.
     untrusted_body: bool = False
+    # False keeps the page out of the search index (the search page itself).
+    searchable: bool = True
 
 
 def case_uri(slug: str) -> str:
@@ -109,6 +112,11 @@ def facts(rows: list[tuple[str, str]]) -> str:
     return f'<div class="kb-facts" markdown>\n\n{lines}\n\n</div>'
 
 
+def aside(markdown: str) -> str:
+    """Lists of other pages: shown to readers, kept out of the search index so they do not dilute it."""
+    return f'<div class="kb-aside" data-pagefind-ignore markdown>\n\n{markdown}\n\n</div>'
+
+
 def page_markdown(title: str, *blocks: str) -> str:
     return "\n\n".join([f"# {md.text(title)}", *(b for b in blocks if b)]) + "\n"
 
@@ -131,7 +139,7 @@ def case_page(kb: KnowledgeBase, case: Entry[Case]) -> Page:
         ("Official links", ", ".join(md.external(link.title, link.url) for link in meta.links)),
     ]
     related = related_cases(kb, case)
-    related_block = ("## Related cases\n\n" + case_list(kb, related, uri)) if related else ""
+    related_block = aside("## Related cases\n\n" + case_list(kb, related, uri)) if related else ""
     markdown = page_markdown(meta.title, f"{md.text(meta.summary)}\n{{ .kb-lead }}", facts(rows),
                              case.body.strip(), related_block)
     return Page(uri, meta.title, meta.summary, markdown, edit_path=case.path, untrusted_body=True)
@@ -148,7 +156,8 @@ def cases_index(kb: KnowledgeBase) -> Page:
     intro = (f"{md.plural(len(kb.cases), 'case')} from {md.plural(len(kb.cases_by_city), 'city', 'cities')}, "
              "grouped by the governance area each one is filed under. Browse them by "
              f"[city]({md.relative(uri, 'cities/index.md')}), [area]({md.relative(uri, 'areas/index.md')}) "
-             f"or [Sustainable Development Goal]({md.relative(uri, 'sdgs/index.md')}).")
+             f"or [Sustainable Development Goal]({md.relative(uri, 'sdgs/index.md')}), or filter them all in the "
+             f"[case explorer]({md.relative(uri, 'explore.md')}).")
     return Page(uri, "Cases", "Every best-practice case in the knowledge base.",
                 page_markdown("Cases", intro, *sections))
 
@@ -176,7 +185,7 @@ def city_page(kb: KnowledgeBase, city: City) -> Page:
         intro += f" The study names {md.plural(len(cases), 'best practice')} from the city."
     else:
         intro += " The study names no best practice from the city yet; new cases are welcome."
-    blocks = [intro, facts(rows), f"## Cases\n\n{case_list(kb, cases, uri, show_cities=False)}"]
+    blocks = [intro, facts(rows), locator_map_block(kb, city.id, uri), f"## Cases\n\n{case_list(kb, cases, uri, show_cities=False)}"]
     if cases:
         areas = dict.fromkeys(a for c in cases for a in c.meta.areas)
         goals = sorted({n for c in cases for n in c.meta.sdgs})
@@ -185,12 +194,12 @@ def city_page(kb: KnowledgeBase, city: City) -> Page:
                       + "- **SDGs:** " + " ".join(sdg_badge(kb, n, uri) for n in goals))
     similar = related_cities(kb, city.id)
     if similar:
-        blocks.append("## Cities with cases in the same areas\n\n"
-                      + ", ".join(city_link(kb, c, uri) for c in similar))
+        blocks.append(aside("## Cities with cases in the same areas\n\n"
+                            + ", ".join(city_link(kb, c, uri) for c in similar)))
     same_region = [c for c in kb.cities.values() if c.region == city.region and c.id != city.id]
     if same_region:
-        blocks.append(f"## Other cities in {md.text(city.region)}\n\n"
-                      + ", ".join(city_link(kb, c.id, uri) for c in same_region))
+        blocks.append(aside(f"## Other cities in {md.text(city.region)}\n\n"
+                            + ", ".join(city_link(kb, c.id, uri) for c in same_region)))
     description = f"{city.name}, {city.country_name}: its part in the {STUDY} and its best-practice cases."
     return Page(uri, city.name, description, page_markdown(city.name, *blocks),
                 edit_path="data/cities.yaml")
@@ -198,8 +207,8 @@ def city_page(kb: KnowledgeBase, city: City) -> Page:
 
 def cities_index(kb: KnowledgeBase) -> Page:
     uri = "cities/index.md"
-    blocks = [f"The {md.plural(len(kb.cities), 'city', 'cities')} that took part in the *{md.text(STUDY)}*, "
-              "by UCLG world region."]
+    blocks = [f"The {md.plural(len(kb.cities), 'city', 'cities')} that took part in the *{md.text(STUDY)}*: "
+              "on the map, in the list beside it, and by UCLG world region below.", world_map_block(kb, uri)]
     regions = sorted({c.region for c in kb.cities.values()})
     for region in regions:
         rows = [f"| {city_link(kb, c.id, uri)} | {md.text(c.country_name)} | "

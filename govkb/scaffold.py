@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import yaml
 from .knowledge import KnowledgeBase
 from .models import Case
 from .references import suggestion
+from .slugs import slugify
 
 STUDY = "Smart Cities Study 2019"
 
@@ -25,11 +24,6 @@ class CaseAnswers:
     summary: str = ""
     section: str = ""
     slug: str = ""
-
-
-def slugify(text: str) -> str:
-    ascii_only = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")[:80].strip("-")
 
 
 def answer_problems(answers: CaseAnswers, kb: KnowledgeBase) -> list[str]:

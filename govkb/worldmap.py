@@ -325,6 +325,7 @@ class View:
     width: int  # the world map's width in user units (the coordinate space)
     px_per_unit: float  # rendered CSS px per user unit at the intended size
     decimals: int
+    cropped: bool
 
     @property
     def size(self) -> tuple[float, float]:
@@ -372,7 +373,7 @@ def world_map_svg(points: list[MapPoint], *, title: str, description: str, highl
 
 
 def _world_view(width: int) -> View:
-    return View((0.0, 0.0, float(width), map_height(width)), width, 1.0, 1)
+    return View((0.0, 0.0, float(width), map_height(width)), width, 1.0, 1, cropped=False)
 
 
 def _crop_view(crop: Box, width: int) -> View:
@@ -388,7 +389,7 @@ def _crop_view(crop: Box, width: int) -> View:
     box = (max(0.0, x0 - mx), max(0.0, y0 - my), min(float(width), x1 + mx), min(map_height(width), y1 + my))
     zoom = width / (box[2] - box[0])
     # Zoomed in, a tenth of a unit is several pixels: keep one more digit so coastlines stay smooth.
-    return View(box, width, zoom, 1 if zoom < 5 else 2)
+    return View(box, width, zoom, 1 if zoom < 5 else 2, cropped=True)
 
 
 def _id_prefix(id_prefix: str | None, title: str) -> str:
@@ -404,15 +405,18 @@ def _markers_in_view(points: list[MapPoint], view: View, highlight: str | None) 
     """Points to draw, in the caller's order (the keyboard's order), with the highlighted one last so no
     neighbour's marker covers it."""
     placed = [(p, project(p.lon, p.lat, width=view.width)) for p in points]
+    # On a locator map, only markers wholly inside the window: one cut by the frame reads as a stray shape.
+    inset = view.px(HIGHLIGHT_RADIUS_PX)
+    if view.cropped:
+        placed = [(p, xy) for p, xy in placed if view.contains(xy, inset) or p.id == highlight]
     if highlight is not None:
         chosen = [(p, xy) for p, xy in placed if p.id == highlight]
         if not chosen:
             raise ValueError(f"highlight {highlight!r} is not the id of any point")
-        if not view.contains(chosen[0][1], view.px(HIGHLIGHT_RADIUS_PX)):
+        if view.cropped and not view.contains(chosen[0][1], inset):
             raise ValueError(f"highlight {highlight!r} lies outside the crop window")
         placed = [(p, xy) for p, xy in placed if p.id != highlight] + chosen
-    # Only markers wholly inside the window: one cut by the frame would read as a stray shape.
-    return [(p, xy) for p, xy in placed if view.contains(xy, view.px(HIGHLIGHT_RADIUS_PX))]
+    return placed
 
 
 def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
@@ -456,18 +460,23 @@ def _marker(point: MapPoint, xy: XY, view: View, highlighted: bool) -> str:
 
 
 def _label(name: str, xy: XY, radius: float, view: View) -> str:
-    # Right of the marker, unless that runs off the map's right edge.
+    # Right of the marker, unless the name (its width guessed from its length) would run off the map there.
     font = view.px(LABEL_SIZE_PX)
-    on_right = xy[0] < view.box[0] + 0.7 * view.size[0]
-    x = xy[0] + (radius * 1.5 if on_right else -radius * 1.5)
+    gap, guessed_width = radius * 1.5, 0.6 * font * len(name)
+    room_right, room_left = view.box[2] - xy[0], xy[0] - view.box[0]
+    on_right = room_right >= gap + guessed_width or room_right >= room_left
+    x = xy[0] + gap if on_right else xy[0] - gap
     anchor = "start" if on_right else "end"
-    return (f'<text class="kb-map__label" x="{_fmt(x, view.decimals)}" y="{_fmt(xy[1] + font * 0.35, view.decimals)}" '
-            f'font-size="{_fmt(font, view.decimals)}" text-anchor="{anchor}" aria-hidden="true">{escape(name)}</text>')
+    n = view.decimals
+    return (f'<text class="kb-map__label" x="{_fmt(x, n)}" y="{_fmt(xy[1] + font * 0.35, n)}" '
+            f'font-size="{_fmt(font, n)}" text-anchor="{anchor}" aria-hidden="true">{escape(name)}</text>')
 
 
 def _safe_href(href: str) -> str:
-    # Hrefs are ours (relative profile links), but a scheme such as javascript: must never reach the page.
-    if urlsplit(href.strip()).scheme.lower() not in ("", "http", "https"):
+    # Hrefs are ours (relative profile links), but a scheme such as javascript: must never reach the page;
+    # browsers drop control characters from URLs, so "\x01javascript:" would become one.
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in href) or \
+            urlsplit(href.strip()).scheme.lower() not in ("", "http", "https"):
         raise ValueError(f"marker href must be a relative or web URL, got {href!r}")
     return href
 

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from govkb.build import SiteBuild, prepare
 from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
+from govkb.search import SearchIndexError, build_index
 
 _build: SiteBuild | None = None
 
@@ -57,12 +58,20 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
         except ContentError as error:
             raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
-    page.meta = escaped_meta({"title": generated.title, "description": generated.description})
+    page.meta = escaped_meta({"title": generated.title, "description": generated.description,
+                              "search_exclude": not generated.searchable})
     return generated.markdown
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     return _current().finish_html(page.file.src_uri, html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        build_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _current() -> SiteBuild:

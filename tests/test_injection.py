@@ -41,7 +41,8 @@ INDICATOR_PAYLOADS = {
     "notes": "<img src=x onerror=alert('XSS20')>",
 }
 THEME_SCRIPT = re.compile(r"assets/javascripts/")
-THEME_FORMS = {"md-search__form", "md-header__option"}  # Material's search box and palette switch
+# Material's palette switch, and the site's own search and explorer forms (they carry no payload).
+THEME_FORMS = {"md-header__option", "kb-search-form", "kb-explorer__filters"}
 
 
 def _yaml_string(value: str) -> str:

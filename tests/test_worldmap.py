@@ -78,9 +78,17 @@ def test_text_and_hrefs_are_escaped():
     assert root.find(f"{SVG}title").text == "</title><script>"
 
 
-def test_a_script_href_is_refused():
+@pytest.mark.parametrize("href", ["javascript:alert(1)", " JavaScript:alert(1)", "\x01javascript:alert(1)",
+                                  "data:text/html,<b>"])
+def test_a_script_href_is_refused(href):
     with pytest.raises(ValueError, match="href"):
-        world_map_svg([MapPoint("x", "X", 0, 0, "javascript:alert(1)")], title="t", description="d")
+        world_map_svg([MapPoint("x", "X", 0, 0, href)], title="t", description="d")
+
+
+def test_the_world_map_keeps_points_at_its_very_edges():
+    edges = [MapPoint("e", "East", 0, 180, "e/"), MapPoint("w", "West", -85, -180, "w/"),
+             MapPoint("n", "North", 90, 0, "n/")]
+    assert len(markers(parse(world(edges, highlight="e")))) == 3
 
 
 def test_highlight_gets_its_class_and_a_visible_label():

@@ -1,0 +1,41 @@
+"""Maps of the participating cities for the cities index and each city profile."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .knowledge import KnowledgeBase
+from .mdtext import served_url
+from .worldmap import MapPoint, world_map_svg
+
+# Half the width and height, in degrees, of the window a locator map shows around its city.
+LOCATOR_SPAN = (28.0, 17.0)
+
+
+def _points(kb: KnowledgeBase, from_uri: str) -> list[MapPoint]:
+    return [MapPoint(c.id, c.name, c.coordinates.lat, c.coordinates.lon, served_url(from_uri, f"cities/{c.id}.md"))
+            for c in kb.cities.values()]
+
+
+def world_map_block(kb: KnowledgeBase, from_uri: str) -> str:
+    """The world map with every city linked, and the same cities as a list beside it."""
+    svg = world_map_svg(_points(kb, from_uri), title="Map of the participating cities",
+                        description=f"{len(kb.cities)} cities; each marker links to the city's profile. "
+                                    "The list beside the map has the same links.", id_prefix="kb-world")
+    items = "".join(f'<li><a href="{escape(served_url(from_uri, f"cities/{c.id}.md"))}">{escape(c.name)}</a> '
+                    f'<span class="kb-map-list__country">{escape(c.country_name)}</span></li>'
+                    for c in sorted(kb.cities.values(), key=lambda c: c.name))
+    return (f'<div class="kb-map-layout">\n<figure class="kb-map-figure">{svg}</figure>\n'
+            f'<nav class="kb-map-list" aria-label="Participating cities"><ul>{items}</ul></nav>\n</div>')
+
+
+def locator_map_block(kb: KnowledgeBase, city_id: str, from_uri: str) -> str:
+    city = kb.cities[city_id]
+    lat, lon = city.coordinates.lat, city.coordinates.lon
+    span_lon, span_lat = LOCATOR_SPAN
+    crop = (max(lon - span_lon, -180.0), max(lat - span_lat, -89.0),
+            min(lon + span_lon, 180.0), min(lat + span_lat, 89.0))
+    svg = world_map_svg(_points(kb, from_uri), title=f"Where {city.name} is",
+                        description=f"{city.name}, {city.country_name}, with other participating cities nearby.",
+                        highlight=city_id, crop=crop, width=960, id_prefix=f"kb-locator-{city_id}")
+    return f'<figure class="kb-map-figure kb-map-figure--locator">{svg}</figure>'
