@@ -5,9 +5,12 @@
   var root = document.getElementById("kb-search");
   if (!root || typeof PagefindUI === "undefined") return;
 
+  var bundle = new URL(root.getAttribute("data-bundle"), location.href);
   var ui = new PagefindUI({
     element: "#kb-search",
-    bundlePath: root.getAttribute("data-bundle"),
+    bundlePath: bundle.pathname,
+    // Result links are relative to the site's root, which may be a sub-path (a project's Pages site).
+    baseUrl: bundle.pathname.replace(/pagefind\/$/, ""),
     showSubResults: true,
     showImages: false,
     autofocus: true,

@@ -1,0 +1,169 @@
+"""A reader's paths through the site in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from govkb.explorer import folded
+
+
+def heading(page) -> str:
+    return page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+
+
+def test_home_area_case_city_sdg(page, base_url, kb):
+    page.goto(base_url + "/")
+    expect(page.locator("article h1").first).to_contain_text("Smart Governance knowledge base")
+    page.get_by_role("link", name="Governance areas", exact=True).first.click()
+    assert heading(page) == "Governance areas"
+    page.locator("article").get_by_role("link", name="Citizen participation", exact=True).first.click()
+    assert heading(page) == "Citizen participation"
+    case = kb.cases["decidim-barcelona"].meta
+    page.get_by_role("link", name=case.title).first.click()
+    assert heading(page) == case.title
+    expect(page.locator("a[rel=edit]")).to_have_attribute("href", re.compile(r"/cases/decidim-barcelona\.md$"))
+    page.locator(".kb-facts").get_by_role("link", name="Barcelona").click()
+    assert heading(page) == "Barcelona"
+    page.get_by_role("link", name=case.title).first.click()
+    page.locator(".kb-facts a.kb-sdg-16").click()
+    assert heading(page).startswith("SDG 16")
+    expect(page.locator("article")).to_contain_text(case.title)
+
+
+# (query, page expected among the first results): cities, cases and body words, with and without accents.
+SEARCHES = [
+    ("Medellin", "/cities/medellin/"),
+    ("medellín", "/cities/medellin/"),
+    ("MEDELLIN", "/cities/medellin/"),
+    ("Sao Paulo", "/cities/sao-paulo/"),
+    ("são paulo", "/cities/sao-paulo/"),
+    ("Bogota", "/cities/bogota/"),
+    ("Bogotá", "/cities/bogota/"),
+    ("Malmo", "/cities/malmo/"),
+    ("Cordoba", "/cities/cordoba/"),
+    ("Merida", "/cities/merida/"),
+    ("Torino", "/cases/torinofacile/"),
+    ("Carthage", "/cities/cartago/"),
+    ("auzokide plana", "/cases/auzokide-plana-bilbao/"),
+    ("decidim", "/cases/decidim-barcelona/"),
+    ("cuarentena", "/cases/decidim-barcelona/"),
+    ("hyperledger", "/cases/blockchain-merida/"),
+    ("micro-grid", "/cases/lappeenranta-virtual-power-plant/"),
+]
+
+
+def search_results(page, base_url, query: str) -> list[str]:
+    page.goto(f"{base_url}/search/?q={query}")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    root = urlsplit(base_url).path
+    hrefs = [link.get_attribute("href").split("#")[0].removeprefix(root)
+             for link in page.locator(".pagefind-ui__result-link").all()]
+    return list(dict.fromkeys(hrefs))  # pages in rank order; sub-results point into the same pages
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_folds_accents_and_case(page, base_url, query, expected):
+    assert expected in search_results(page, base_url, query)[:3]
+
+
+@pytest.mark.parametrize("city_id", ["medellin", "bilbao", "sao-paulo"])
+def test_a_city_name_brings_its_profile_and_cases_first(page, base_url, kb, city_id):
+    city = kb.cities[city_id]
+    own = {f"/cities/{city_id}/", *(f"/cases/{c.slug}/" for c in kb.cases_by_city[city_id])}
+    results = search_results(page, base_url, folded(city.name))
+    assert results[0] == f"/cities/{city_id}/"
+    assert own <= set(results[: len(own)])
+
+
+def test_header_search_form_opens_results(page, base_url):
+    page.goto(base_url + "/cities/")
+    page.get_by_label("Search the knowledge base").fill("Bogota")
+    page.get_by_label("Search the knowledge base").press("Enter")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert page.url.startswith(base_url + "/search/?q=Bogota")
+    first = page.locator(".pagefind-ui__result-link").first
+    expect(first).to_have_attribute("href", urlsplit(base_url).path + "/cities/bogota/")
+    first.click()
+    assert heading(page) == "Bogotá"
+
+
+def test_palette_toggle_switches_and_is_remembered(page, base_url):
+    page.goto(base_url + "/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    expect(toggle).to_have_attribute("title", "Switch to dark mode")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(base_url + "/cases/")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(toggle).to_have_attribute("title", "Switch to light mode")
+    toggle.click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_missing_page_gets_the_404_page(page, base_url):
+    response = page.goto(base_url + "/no-such-page/")
+    assert response.status == 404
+    expect(page.locator("article h1")).to_contain_text("404")
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    assert page.url == base_url + "/"
+
+
+def visible_slugs(page) -> list[str]:
+    return page.locator("[data-list] > li:not([hidden])").evaluate_all("items => items.map(i => i.dataset.slug)")
+
+
+def test_explorer_filters_counts_url_and_csv(page, base_url, kb):
+    page.goto(base_url + "/explore/")
+    assert len(visible_slugs(page)) == len(kb.cases)
+    page.get_by_label(re.compile(r"^Citizen participation \(")).check()
+    page.get_by_label(re.compile(r"^SDG 16 · ")).check()
+    expected = sorted(c.slug for c in kb.cases.values()
+                      if "citizen-participation" in c.meta.areas and 16 in c.meta.sdgs)
+    assert sorted(visible_slugs(page)) == expected
+    expect(page.locator("[data-status]")).to_have_text(f"{len(expected)} of {len(kb.cases)} cases match.")
+    # A facet value counts what it would show with the other filters kept.
+    with_values = sum(1 for c in kb.cases.values() if "citizen-participation" in c.meta.areas and 11 in c.meta.sdgs)
+    expect(page.get_by_label(re.compile(r"^SDG 11 · "))).to_be_visible()
+    assert f"({with_values})" in page.get_by_text(re.compile(r"^SDG 11 · ")).inner_text()
+    assert "area=citizen-participation" in page.url and "sdg=16" in page.url
+
+    page.reload()
+    assert sorted(visible_slugs(page)) == expected
+    expect(page.get_by_label(re.compile(r"^Citizen participation \("))).to_be_checked()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download these cases (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))
+    assert sorted(r["slug"] for r in rows) == expected
+    assert all(r["title"] == kb.cases[r["slug"]].meta.title for r in rows)
+
+
+def test_explorer_text_filter_folds_accents(page, base_url, kb):
+    page.goto(base_url + "/explore/?text=bogota")
+    assert visible_slugs(page) == [c.slug for c in kb.cases_by_city["bogota"]]
+
+
+def test_explorer_list_is_complete_without_javascript(browser, base_url, kb):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/explore/")
+    assert len(page.locator("[data-list] > li a").all()) == len(kb.cases)
+    assert not page.locator("form.kb-explorer__filters").is_visible()
+    context.close()
+
+
+def test_map_markers_lead_to_city_profiles(page, base_url, kb):
+    page.goto(base_url + "/cities/")
+    markers = page.locator("svg a.kb-map__city")
+    assert markers.count() == len(kb.cities)
+    page.locator("svg a.kb-map__city[aria-label='Medellín']").click()
+    assert heading(page) == "Medellín"
+    expect(page.locator("svg a.kb-map__city--highlight")).to_have_attribute("aria-label", "Medellín")
