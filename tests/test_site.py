@@ -159,3 +159,27 @@ def test_bad_content_stops_the_build_and_keeps_the_last_site(project, breakage, 
     assert path in result.stderr and field in result.stderr
     after = {p: p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_sharing_and_finding_metadata(site, kb):
+    for slug, case in kb.cases.items():
+        head = soup(site, f"cases/{slug}").head
+        canonical = head.find("link", rel="canonical")["href"]
+        assert canonical == f"https://uclg-digital-cities.github.io/smart-governance-kb/cases/{slug}/"
+        assert head.find("meta", attrs={"name": "description"})["content"] == case.meta.summary
+        assert head.find("meta", property="og:title")["content"] == case.meta.title
+        assert head.find("meta", property="og:description")["content"] == case.meta.summary
+        assert head.find("meta", property="og:url")["content"] == canonical
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for slug in kb.cases:
+        assert f"/smart-governance-kb/cases/{slug}/</loc>" in sitemap
+    for city_id in kb.cities:
+        assert f"/smart-governance-kb/cities/{city_id}/</loc>" in sitemap
+
+
+def test_no_page_loads_anything_from_another_site(site):
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in page.select("script[src], link[href][rel~=stylesheet], img[src], iframe[src]"):
+            url = element.get("src") or element.get("href")
+            assert not url.startswith(("http:", "https:", "//")), (path, url)
