@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .charts import SvgRenderer
-from .explorer import explorer_page
+from .charts import ChartRenderer
+from .explorer import DATA_URI as EXPLORER_DATA
+from .explorer import cases_json, explorer_pages
 from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
 from .knowledge import KnowledgeBase
 from .load import Layout, load
@@ -33,6 +34,11 @@ class SiteBuild:
     pages: dict[str, Page]
     assets: list[GeneratedFile] = field(default_factory=list)
     charts_rendered: int = 0
+    charts_cached: int = 0
+
+    def summary(self) -> str:
+        return (f"{len(self.kb.cases)} cases, {len(self.kb.cities)} cities, {len(self.kb.indicators)} indicators; "
+                f"charts: {self.charts_rendered} rendered, {self.charts_cached} from cache")
 
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
@@ -55,7 +61,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
     unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)
     if unknown_markers:
         raise ContentError(unknown_markers)
-    renderer = SvgRenderer(cache_dir / "charts" if cache_dir else None)
+    renderer = ChartRenderer(cache_dir / "charts" if cache_dir else None)
     figures: dict[str, str] = {}
     assets: list[GeneratedFile] = []
     for entry in kb.indicators.values():
@@ -66,6 +72,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
     assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(kb)))
     assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
     pages = build_pages(kb, figures)
-    for extra in (explorer_page(kb), search_page()):
+    for extra in (*explorer_pages(kb), search_page()):
         pages[extra.uri] = extra
-    return SiteBuild(layout, kb, pages, assets, renderer.rendered)
+    assets.append(GeneratedFile(EXPLORER_DATA, cases_json(kb)))
+    return SiteBuild(layout, kb, pages, assets, renderer.rendered, renderer.cached)

@@ -1,22 +1,27 @@
-"""The case explorer: every case in one list, with facets that filter it in the browser.
+"""The case explorer: every case, with facets that filter them in the browser.
 
-The list is complete HTML, so the page is readable with no JavaScript; ``explorer.js`` reveals the
-filters, keeps the filter state in the URL and exports the visible cases as CSV.
+Without JavaScript the explorer is a complete list of the cases, split into pages. With it,
+``explorer.js`` loads one compact JSON file of every case, filters by facet and text, keeps the filter
+state in the URL and exports the matching cases as CSV.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections import Counter
-from html import escape
 
+from .htmlparts import Linker, esc
 from .knowledge import Entry, KnowledgeBase
 from .mdtext import served_url
 from .models import Case
-from .pages import Page, page_markdown
+from .pages import Page, case_item, paginated
 from .slugs import slugify
 
 URI = "explore.md"
+DATA_URI = "assets/data/cases.json"
+FACET_TITLES = {"area": "Governance area", "sdg": "Sustainable Development Goal", "region": "UCLG region",
+                "country": "Country", "city": "City"}
 
 
 def folded(text: str) -> str:
@@ -46,38 +51,36 @@ def _labels(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     }
 
 
-FACET_TITLES = {"area": "Governance area", "sdg": "Sustainable Development Goal", "region": "UCLG region",
-                "country": "Country", "city": "City"}
-
-
-def _item(kb: KnowledgeBase, case: Entry[Case]) -> str:
-    facets = _facets(kb, case)
-    data = " ".join(f'data-{name}="{escape(" ".join(values))}"' for name, values in facets.items())
-    names = ", ".join(kb.cities[c].name for c in case.meta.cities)
-    areas = ", ".join(kb.areas[a].name for a in case.meta.areas)
-    goals = ", ".join(f"SDG {n}" for n in case.meta.sdgs)
-    search_text = folded(" ".join([case.meta.title, case.meta.summary, names,
-                                   *(kb.cities[c].country_name for c in case.meta.cities),
-                                   *(n for c in case.meta.cities for n in kb.cities[c].other_names), areas]))
-    href = served_url(URI, f"cases/{case.slug}.md")
-    return (f'<li class="kb-explorer__item" {data} data-text="{escape(search_text)}" data-slug="{escape(case.slug)}">'
-            f'<a href="{escape(href)}">{escape(case.meta.title)}</a>'
-            f'<span class="kb-explorer__meta">{escape(names)} · {escape(areas)} · {escape(goals)}</span>'
-            f'<span class="kb-explorer__summary">{escape(case.meta.summary)}</span></li>')
+def cases_json(kb: KnowledgeBase) -> str:
+    """Every case with what the explorer filters, shows and exports; URLs are relative to the explorer."""
+    records = []
+    for case in kb.sorted_cases:
+        names = [kb.cities[c].name for c in case.meta.cities]
+        areas = [kb.areas[a].name for a in case.meta.areas]
+        countries = [kb.cities[c].country_name for c in case.meta.cities]
+        others = [n for c in case.meta.cities for n in kb.cities[c].other_names]
+        records.append({
+            "slug": case.slug, "title": case.meta.title, "summary": case.meta.summary,
+            "url": served_url(URI, f"cases/{case.slug}.md"),
+            "meta": " · ".join([", ".join(names), ", ".join(areas), ", ".join(f"SDG {n}" for n in case.meta.sdgs)]),
+            "text": folded(" ".join([case.meta.title, case.meta.summary, *names, *countries, *others, *areas])),
+            **_facets(kb, case),
+        })
+    return json.dumps({"cases": records}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _facet_group(name: str, counts: Counter, labels: dict[str, str]) -> str:
     options = []
     for value in sorted(counts, key=lambda v: (int(v) if v.isdigit() else 0, folded(labels.get(v, v)))):
         ident = f"kb-f-{name}-{value}"
-        options.append(f'<li><input type="checkbox" id="{escape(ident)}" name="{name}" value="{escape(value)}">'
-                       f'<label for="{escape(ident)}">{escape(labels.get(value, value))} '
+        options.append(f'<li><input type="checkbox" id="{esc(ident)}" name="{name}" value="{esc(value)}">'
+                       f'<label for="{esc(ident)}">{esc(labels.get(value, value))} '
                        f'<span class="kb-count" data-facet-count>({counts[value]})</span></label></li>')
-    return (f'<fieldset class="kb-explorer__facet"><legend>{escape(FACET_TITLES[name])}</legend>'
+    return (f'<fieldset class="kb-explorer__facet"><legend>{esc(FACET_TITLES[name])}</legend>'
             f'<ul>{"".join(options)}</ul></fieldset>')
 
 
-def explorer_page(kb: KnowledgeBase) -> Page:
+def explorer_pages(kb: KnowledgeBase) -> list[Page]:
     cases = kb.sorted_cases
     counts: dict[str, Counter] = {name: Counter() for name in FACET_TITLES}
     for case in cases:
@@ -85,24 +88,25 @@ def explorer_page(kb: KnowledgeBase) -> Page:
             counts[name].update(values)
     labels = _labels(kb)
     facets = "".join(_facet_group(name, counts[name], labels[name]) for name in FACET_TITLES)
-    html = (
-        '<div class="kb-explorer" data-explorer>\n'
+    links = Linker(URI)
+    controls = (
+        f'<div class="kb-explorer" data-explorer data-source="{esc(links.href(DATA_URI))}">'
         '<form class="kb-explorer__filters" role="search" aria-label="Filter cases" hidden>'
         '<p><label for="kb-explorer-text">Search the cases</label> '
-        # Not "q": Material's search box claims that parameter.
+        # Not "q": Material's search claims that parameter.
         '<input type="search" id="kb-explorer-text" name="text" autocomplete="off" '
         'placeholder="City, initiative or word — accents optional"></p>'
         f'{facets}'
         '<p><button type="reset" class="md-button">Clear filters</button> '
         '<button type="button" class="md-button md-button--primary" data-export>Download these cases (CSV)</button>'
-        '</p></form>\n'
-        f'<p class="kb-explorer__status" role="status" aria-live="polite" data-status>'
-        f'{len(cases)} cases.</p>\n'
-        f'<ul class="kb-explorer__list" data-list>{"".join(_item(kb, c) for c in cases)}</ul>\n'
-        '</div>'
+        '</p></form>'
+        f'<p class="kb-explorer__status" role="status" aria-live="polite" data-status>{len(cases)} cases.</p>'
+        "</div>"
     )
-    intro = ("Every case in one list. Filter by governance area, Sustainable Development Goal, region, country "
-             "or city, or type a word; the address bar keeps your filters, so a filtered view can be shared, "
-             "and the filtered list downloads as CSV. Without JavaScript the full list below still works.")
-    return Page(URI, "Case explorer", "Filter every case by area, SDG, region, country, city and text.",
-                page_markdown("Case explorer", intro, html))
+    intro = ("<p>Every case in one list. Filter by governance area, Sustainable Development Goal, region, "
+             "country or city, or type a word; the address bar keeps your filters, so a filtered view can be "
+             "shared, and the filtered list downloads as CSV. Without JavaScript the full list below still works"
+             f" (all cases are also in {links.a('one JSON file', DATA_URI)}).</p>")
+    return paginated(URI, "Case explorer", "Filter every case by area, SDG, region, country, city and text.",
+                     [intro, controls], [("", cases)], lambda case, page_links: case_item(kb, case, page_links),
+                     list_class="kb-case-list kb-explorer__list")

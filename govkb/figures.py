@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import mdtext as md
-from .charts import THEMES, SvgRenderer, frame, spec
+from .charts import THEMES, ChartRenderer, frame
 from .knowledge import Entry, KnowledgeBase
 from .models import ChartKind, Indicator
 
@@ -22,14 +22,14 @@ class Asset:
     content: str
 
 
-def chart_assets(entry: Entry[Indicator], renderer: SvgRenderer) -> list[Asset]:
+def chart_assets(entry: Entry[Indicator], renderer: ChartRenderer) -> list[Asset]:
     """SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
     slug = entry.slug
-    specs = {name: spec(entry.meta, theme) for name, theme in THEMES.items()}
+    charts = {name: renderer.chart(entry.meta, name) for name in THEMES}
     csv = tidy(entry).to_csv(index=False, lineterminator="\n")
     return [
-        *(Asset(f"{CHART_DIR}/{slug}-{name}.svg", renderer.svg(chart)) for name, chart in specs.items()),
-        Asset(f"{CHART_DIR}/{slug}.vl.json", json.dumps(specs["light"], indent=2, ensure_ascii=False)),
+        *(Asset(f"{CHART_DIR}/{slug}-{name}.svg", svg) for name, (_, svg) in charts.items()),
+        Asset(f"{CHART_DIR}/{slug}.vl.json", json.dumps(charts["light"][0], indent=2, ensure_ascii=False)),
         Asset(f"{CHART_DIR}/{slug}.csv", csv),
     ]
 

@@ -54,18 +54,20 @@ class _Refused(yaml.MarkedYAMLError):
     """Valid YAML that this project refuses on purpose."""
 
 
-class _StrictLoader(yaml.BaseLoader):
-    """A composer that refuses anchors and aliases, which would let one value hide inside another."""
+# libyaml's parser when PyYAML was built with it (about ten times faster); same events, same marks.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        event = self.peek_event()
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose the YAML, refusing anchors and aliases, which would let one value hide inside another."""
+    for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(None, None, "YAML aliases (*name) are not allowed; write the value out",
                            event.start_mark)
         if getattr(event, "anchor", None):
             raise _Refused(None, None, "YAML anchors (&name) are not allowed; write the value out",
                            event.start_mark)
-        return super().compose_node(parent, index)
+    return yaml.compose(text, Loader=_LOADER)
 
 
 def _plain(node: yaml.Node, path: str, first_line: int, lines: dict[str, int], problems: list[Problem],
@@ -108,7 +110,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, dict[str
     if problems:
         raise ContentError(problems)
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         line, message = _explain(error, first_line)
         field_name = _key_on_line(text, line - first_line) if line else ""
@@ -148,7 +150,7 @@ def _explain(error: yaml.MarkedYAMLError, first_line: int) -> tuple[int | None, 
         return error.context_mark.line + first_line, "the mapping opened here is not closed with '}'"
     mark = error.problem_mark or error.context_mark
     line = mark.line + first_line if mark else None
-    if "mapping values are not allowed" in problem:
+    if "mapping values are not allowed" in problem:  # PyYAML: "...here"; libyaml: "...in this context"
         return line, "YAML does not parse: a value that contains ': ' must be in double quotes"
     message = " ".join(filter(None, [error.context, problem])) or str(error)
     return line, f"YAML does not parse: {message}"

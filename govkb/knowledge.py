@@ -35,6 +35,8 @@ class KnowledgeBase:
     taxonomy: Taxonomy
     # Where each city lives in data/cities.yaml, for error messages.
     city_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # Related-case rankings by tag combination, filled by govkb.related during a build.
+    related_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def axes(self) -> dict[str, Axis]:

@@ -27,6 +27,8 @@ def served_url(from_uri: str, to_uri: str) -> str:
     For raw HTML, which MkDocs does not rewrite: 'explore.md' -> 'cases/x.md' gives '../cases/x/'.
     """
     depth = from_uri.count("/") + (0 if from_uri.endswith("index.md") else 1)
+    if not to_uri.endswith(".md"):
+        return "../" * depth + to_uri  # a file such as a CSV or JSON download, served as it is
     target = to_uri.removesuffix(".md").removesuffix("index")
     return "../" * depth + (target.rstrip("/") + "/" if target else "")
 

@@ -209,7 +209,7 @@ def country_shapes(width: int, decimals: int) -> tuple[CountryShape, ...]:
 @lru_cache(maxsize=8)
 def world_country_paths(width: int) -> tuple[str, ...]:
     """The path data of every country on the whole-world map, one string per country."""
-    return tuple(_path_data(shape.rings, 1) for shape in country_shapes(width, 1))
+    return tuple(_path_data(shape.rings, 0) for shape in country_shapes(width, 0))
 
 
 def _clip_ring(ring: tuple[XY, ...], box: Box) -> list[XY]:

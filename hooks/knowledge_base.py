@@ -7,6 +7,7 @@ all state lives in ``_build`` and is replaced on every ``on_config``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
 from govkb.search import SearchIndexError, build_index
 
+log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
 
 
@@ -30,6 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build = prepare(root, docs_dir=Path(config.docs_dir), cache_dir=root / ".cache")
     except ContentError as error:
         raise PluginError(str(error)) from None
+    log.info("knowledge base: %s", _build.summary())
     return config
 
 

@@ -78,10 +78,9 @@ def test_area_sdg_matrix_counts_equal_the_data(site, kb):
     table = article(site, "areas").select("table")[-1]
     goals = [th.get_text(strip=True) for th in table.select("thead th")][1:]
     for row in table.select("tbody tr"):
-        cells = row.select("td")
-        area_name = cells[0].get_text(strip=True)
+        area_name = row.select_one("th").get_text(strip=True)
         area_id = next(a for a, area in kb.areas.items() if area.name == area_name)
-        for goal, cell in zip(goals, cells[1:]):
+        for goal, cell in zip(goals, row.select("td")):
             number = int(goal.removeprefix("SDG "))
             expected = sum(1 for c in kb.cases_by_area.get(area_id, []) if number in c.meta.sdgs)
             assert int(cell.get_text(strip=True)) == expected, (area_id, number)
@@ -183,3 +182,25 @@ def test_no_page_loads_anything_from_another_site(site):
         for element in page.select("script[src], link[href][rel~=stylesheet], img[src], iframe[src]"):
             url = element.get("src") or element.get("href")
             assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    """Generated HTML links are not checked by MkDocs' strict mode, so check every one in the built site."""
+    broken = []
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for a in page.select("article a[href]"):
+            href = a["href"]
+            if href.startswith(("http:", "https:", "mailto:", "#")) or not href:
+                continue
+            target, _, anchor = href.partition("#")
+            resolved = (path.parent / target).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append(f"{path.relative_to(site)} -> {href}")
+            elif anchor and resolved.suffix == ".html":
+                linked = BeautifulSoup(resolved.read_text(encoding="utf-8"), "html.parser")
+                if not linked.find(id=anchor):
+                    broken.append(f"{path.relative_to(site)} -> {href} (no #{anchor})")
+    assert broken == []

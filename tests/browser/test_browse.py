@@ -117,7 +117,8 @@ def test_missing_page_gets_the_404_page(page, base_url):
 
 
 def visible_slugs(page) -> list[str]:
-    return page.locator("[data-list] > li:not([hidden])").evaluate_all("items => items.map(i => i.dataset.slug)")
+    page.locator(".kb-explorer__filters:not([hidden])").wait_for()
+    return page.locator(".kb-explorer__list > li").evaluate_all("items => items.map(i => i.dataset.slug)")
 
 
 def test_explorer_filters_counts_url_and_csv(page, base_url, kb):
@@ -155,7 +156,7 @@ def test_explorer_list_is_complete_without_javascript(browser, base_url, kb):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "/explore/")
-    assert len(page.locator("[data-list] > li a").all()) == len(kb.cases)
+    assert len(page.locator(".kb-explorer__list > li > a").all()) == len(kb.cases)
     assert not page.locator("form.kb-explorer__filters").is_visible()
     context.close()
 

@@ -1,7 +1,8 @@
 /*
- * Case explorer: filters the server-rendered case list by facets and text, keeps the state in the
- * URL (?area=open-data&sdg=16&text=bogota) and exports the visible cases as CSV. Without this script the
- * full list stays on the page.
+ * Case explorer. The page is served as a complete, paged list of the cases. This script loads every case
+ * from one JSON file, filters by facets and accent-free text, shows live counts, keeps the state in the
+ * URL (?area=open-data&sdg=16&text=bogota) and exports the matching cases as CSV. Case data only ever
+ * reaches the page as text (textContent), never as markup.
  */
 (function () {
   "use strict";
@@ -9,11 +10,21 @@
   var root = document.querySelector("[data-explorer]");
   if (!root) return;
 
+  var FACETS = ["area", "sdg", "region", "country", "city"];
+  var STEP = 100;
   var form = root.querySelector("form");
   var text = form.querySelector("input[type=search]");
-  var items = Array.prototype.slice.call(root.querySelectorAll("[data-list] > li"));
   var status = root.querySelector("[data-status]");
-  var FACETS = ["area", "sdg", "region", "country", "city"];
+  var list = document.querySelector(".kb-explorer__list");
+  var pager = document.querySelector(".kb-pager");
+  var cases = [];
+  var matching = [];
+  var shown = STEP;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button kb-explorer__more";
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
 
   function fold(value) {
     return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -22,51 +33,64 @@
   function chosen() {
     var state = {};
     FACETS.forEach(function (name) {
-      state[name] = Array.prototype.slice.call(form.querySelectorAll("input[name=" + name + "]:checked"))
-        .map(function (box) { return box.value; });
+      state[name] = Array.prototype.map.call(form.querySelectorAll("input[name=" + name + "]:checked"),
+        function (box) { return box.value; });
     });
     return state;
   }
 
-  function matchesFacet(item, name, values) {
-    if (!values.length) return true;
-    var own = (item.getAttribute("data-" + name) || "").split(" ");
-    return values.some(function (value) { return own.indexOf(value) !== -1; });
-  }
-
-  function matchesText(item, words) {
-    var haystack = item.getAttribute("data-text");
-    return words.every(function (word) { return haystack.indexOf(word) !== -1; });
+  function inFacet(item, name, values) {
+    return !values.length || values.some(function (value) { return item[name].indexOf(value) !== -1; });
   }
 
   function matches(item, state, words, except) {
-    return matchesText(item, words) && FACETS.every(function (name) {
-      return name === except || matchesFacet(item, name, state[name]);
-    });
+    return words.every(function (word) { return item.text.indexOf(word) !== -1; }) &&
+      FACETS.every(function (name) { return name === except || inFacet(item, name, state[name]); });
   }
 
-  function update(pushUrl) {
+  function renderItem(item) {
+    var li = document.createElement("li");
+    li.dataset.slug = item.slug;
+    var link = document.createElement("a");
+    link.href = item.url;
+    link.textContent = item.title;
+    var meta = document.createElement("span");
+    meta.className = "kb-item-meta";
+    meta.textContent = item.meta;
+    var summary = document.createElement("span");
+    summary.className = "kb-item-summary";
+    summary.textContent = item.summary;
+    li.append(link, meta, summary);
+    return li;
+  }
+
+  function update(writeState) {
     var state = chosen();
     var words = fold(text.value).split(/\s+/).filter(Boolean);
-    var shown = 0;
-    items.forEach(function (item) {
-      var visible = matches(item, state, words, null);
-      item.hidden = !visible;
-      if (visible) shown += 1;
-    });
+    matching = cases.filter(function (item) { return matches(item, state, words, null); });
     // A facet value counts the cases it would show, given every other filter.
     FACETS.forEach(function (name) {
+      var others = cases.filter(function (item) { return matches(item, state, words, name); });
       form.querySelectorAll("input[name=" + name + "]").forEach(function (box) {
-        var count = items.filter(function (item) {
-          return matches(item, state, words, name) && matchesFacet(item, name, [box.value]);
-        }).length;
+        var count = others.filter(function (item) { return item[name].indexOf(box.value) !== -1; }).length;
         box.parentNode.querySelector("[data-facet-count]").textContent = "(" + count + ")";
       });
     });
-    status.textContent = shown === items.length
-      ? items.length + " cases."
-      : shown + " of " + items.length + " cases match.";
-    if (pushUrl) writeUrl(state);
+    status.textContent = matching.length === cases.length
+      ? cases.length + " cases."
+      : matching.length + " of " + cases.length + " cases match.";
+    if (writeState) {
+      shown = STEP;
+      writeUrl(state);
+    }
+    render();
+  }
+
+  function render() {
+    list.replaceChildren.apply(list, matching.slice(0, shown).map(renderItem));
+    var rest = matching.length - shown;
+    more.hidden = rest <= 0;
+    more.textContent = "Show " + Math.min(rest, STEP) + " more of " + rest;
   }
 
   function writeUrl(state) {
@@ -96,13 +120,9 @@
 
   function exportCsv() {
     var rows = [["slug", "title", "cities", "countries", "regions", "areas", "sdgs", "summary", "url"]];
-    items.filter(function (item) { return !item.hidden; }).forEach(function (item) {
-      var link = item.querySelector("a");
-      rows.push([
-        item.getAttribute("data-slug"), link.textContent, item.getAttribute("data-city"),
-        item.getAttribute("data-country"), item.getAttribute("data-region"), item.getAttribute("data-area"),
-        item.getAttribute("data-sdg"), item.querySelector(".kb-explorer__summary").textContent, link.href
-      ]);
+    matching.forEach(function (item) {
+      rows.push([item.slug, item.title, item.city.join(" "), item.country.join(" "), item.region.join(" "),
+        item.area.join(" "), item.sdg.join(" "), item.summary, new URL(item.url, location.href).href]);
     });
     var csv = rows.map(function (row) { return row.map(csvCell).join(","); }).join("\n") + "\n";
     var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
@@ -115,12 +135,25 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  form.hidden = false;
-  readUrl();
-  update(false);
-  form.addEventListener("change", function () { update(true); });
-  text.addEventListener("input", function () { update(true); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
-  root.querySelector("[data-export]").addEventListener("click", exportCsv);
+  fetch(root.getAttribute("data-source"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      cases = data.cases;
+      form.hidden = false;
+      if (pager) pager.hidden = true;
+      readUrl();
+      update(false);
+      form.addEventListener("change", function () { update(true); });
+      text.addEventListener("input", function () { update(true); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
+      more.addEventListener("click", function () { shown += STEP; render(); });
+      root.querySelector("[data-export]").addEventListener("click", exportCsv);
+    })
+    .catch(function () {
+      status.textContent = "Filters are unavailable; the full list of cases is below.";
+    });
 })();
