@@ -14,7 +14,7 @@ from .load import Layout, load
 from .markers import expand_markers, marker_problems
 from .problems import ContentError
 from .models import ChartKind
-from .pages import Page, build_pages, data_table, indicator_uri
+from .pages import RENDERED_PLACEHOLDER, Page, build_pages, data_table, indicator_uri
 from .sanitize import sanitize_html
 from .search import search_page
 from .styles import SDG_STYLESHEET, sdg_stylesheet
@@ -48,11 +48,14 @@ class SiteBuild:
         return expand_markers(self.kb, uri, markdown, f"{self.layout.docs_dir_name}/{uri}")
 
     def finish_html(self, uri: str, html: str) -> str:
-        """Second line of defence: pages carrying a contributor's Markdown body are sanitised."""
+        """Sanitise pages that carry a contributor's Markdown body (the second line of defence), then put
+        the page's finished HTML blocks in place of their placeholders."""
         page = self.pages.get(uri)
-        if page is None or not page.untrusted_body:
+        if page is None:
             return html
-        return sanitize_html(html)
+        if page.untrusted_body:
+            html = sanitize_html(html)
+        return RENDERED_PLACEHOLDER.sub(lambda match: page.html_blocks[int(match.group(1))], html)
 
 
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:

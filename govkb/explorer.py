@@ -11,7 +11,7 @@ import json
 import unicodedata
 from collections import Counter
 
-from .htmlparts import Linker, esc
+from .htmlparts import Html, Linker, esc
 from .knowledge import Entry, KnowledgeBase
 from .mdtext import served_url
 from .models import Case
@@ -89,7 +89,7 @@ def explorer_pages(kb: KnowledgeBase) -> list[Page]:
     labels = _labels(kb)
     facets = "".join(_facet_group(name, counts[name], labels[name]) for name in FACET_TITLES)
     links = Linker(URI)
-    controls = (
+    controls = Html(
         f'<div class="kb-explorer" data-explorer data-source="{esc(links.href(DATA_URI))}">'
         '<form class="kb-explorer__filters" role="search" aria-label="Filter cases" hidden>'
         '<p><label for="kb-explorer-text">Search the cases</label> '
@@ -103,7 +103,7 @@ def explorer_pages(kb: KnowledgeBase) -> list[Page]:
         f'<p class="kb-explorer__status" role="status" aria-live="polite" data-status>{len(cases)} cases.</p>'
         "</div>"
     )
-    intro = ("<p>Every case in one list. Filter by governance area, Sustainable Development Goal, region, "
+    intro = Html("<p>Every case in one list. Filter by governance area, Sustainable Development Goal, region, "
              "country or city, or type a word; the address bar keeps your filters, so a filtered view can be "
              "shared, and the filtered list downloads as CSV. Without JavaScript the full list below still works"
              f" (all cases are also in {links.a('one JSON file', DATA_URI)}).</p>")

@@ -12,6 +12,11 @@ from html import escape
 from .mdtext import served_url
 
 
+class Html(str):
+    """Finished HTML for a generated page. It skips Python-Markdown (whose HTML parsing was the costliest
+    step of a build) and is put in place after the page's Markdown is rendered."""
+
+
 def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
@@ -35,17 +40,17 @@ def external(label: str, url: str) -> str:
     return f'<a href="{esc(url)}" rel="noopener">{esc(label)}</a>'
 
 
-def ul(items: list[str], cls: str = "") -> str:
+def ul(items: list[str], cls: str = "") -> Html:
     class_attr = f' class="{esc(cls)}"' if cls else ""
-    return f"<ul{class_attr}>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    return Html(f"<ul{class_attr}>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
 
 
-def facts(rows: list[tuple[str, str]]) -> str:
+def facts(rows: list[tuple[str, str]]) -> Html:
     """A panel of labelled facts; the labels are ours, the values already HTML."""
     items = [f"<strong>{esc(label)}:</strong> {value}" for label, value in rows if value]
-    return f'<div class="kb-facts">{ul(items)}</div>'
+    return Html(f'<div class="kb-facts">{ul(items)}</div>')
 
 
-def paragraph(html: str, cls: str = "") -> str:
+def paragraph(html: str, cls: str = "") -> Html:
     class_attr = f' class="{esc(cls)}"' if cls else ""
-    return f"<p{class_attr}>{html}</p>"
+    return Html(f"<p{class_attr}>{html}</p>")

@@ -8,13 +8,15 @@ with the size of the knowledge base.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from . import mdtext as md
 from .citymaps import locator_map_block, world_map_block
-from .htmlparts import Linker, esc, external, facts, paragraph, ul
+from .figures import ALL_FIGURES_CSV
+from .htmlparts import Html, Linker, esc, external, facts, paragraph, ul
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Sdg
 from .related import related_cases, related_cities
@@ -31,6 +33,8 @@ class Page:
     title: str
     description: str
     markdown: str
+    # Finished HTML blocks; the Markdown holds a placeholder paragraph for each (see compose()).
+    html_blocks: tuple[str, ...] = ()
     edit_path: str | None = None
     # Pages that carry a contributor's Markdown body are sanitised again after rendering.
     untrusted_body: bool = False
@@ -102,18 +106,55 @@ def case_item(kb: KnowledgeBase, case: Entry[Case], links: Linker, show_cities: 
             f'<span class="kb-item-summary">{esc(case.meta.summary)}</span>')
 
 
-def case_list(kb: KnowledgeBase, cases: Iterable[Entry[Case]], links: Linker, show_cities: bool = True) -> str:
+def case_list(kb: KnowledgeBase, cases: Iterable[Entry[Case]], links: Linker, show_cities: bool = True) -> Html:
     items = [case_item(kb, case, links, show_cities) for case in cases]
-    return ul(items, "kb-case-list") if items else "<p><em>No case yet.</em></p>"
+    return ul(items, "kb-case-list") if items else paragraph("<em>No case yet.</em>")
 
 
-def aside(markdown: str) -> str:
+Block = str | Html | list  # Markdown, finished HTML, or a list of blocks
+
+
+def section(heading: str, *blocks: Block, anchor: str = "") -> list:
+    """A level-2 heading (in the table of contents) and what follows it."""
+    suffix = f" {{ #{anchor} }}" if anchor else ""
+    return [f"## {md.text(heading)}{suffix}", *blocks]
+
+
+def aside(heading: str, html: Html) -> list:
     """Lists of other pages: shown to readers, kept out of the search index so they do not dilute it."""
-    return f'<div class="kb-aside" data-pagefind-ignore markdown>\n\n{markdown}\n\n</div>'
+    return section(heading, Html(f'<div class="kb-aside" data-pagefind-ignore>{html}</div>'))
 
 
-def page_markdown(title: str, *blocks: str) -> str:
-    return "\n\n".join([f"# {md.text(title)}", *(b for b in blocks if b)]) + "\n"
+def placeholder(index: int) -> str:
+    return f"KBHTMLBLOCK{index}X"
+
+
+# A placeholder as Python-Markdown renders it: a paragraph of its own.
+RENDERED_PLACEHOLDER = re.compile(r"<p>KBHTMLBLOCK(\d+)X</p>")
+
+
+def compose(title: str, *blocks: Block) -> tuple[str, tuple[str, ...]]:
+    """The page's Markdown, with each Html block replaced by a placeholder paragraph, and those blocks."""
+    parts, html = [f"# {md.text(title)}"], []
+
+    def add(block: Block) -> None:
+        if isinstance(block, list):
+            for item in block:
+                add(item)
+        elif isinstance(block, Html):
+            parts.append(placeholder(len(html)))
+            html.append(str(block))
+        elif block:
+            parts.append(block)
+
+    for block in blocks:
+        add(block)
+    return "\n\n".join(parts) + "\n", tuple(html)
+
+
+def make_page(uri: str, title: str, description: str, blocks: list, **options) -> Page:
+    markdown, html = compose(title, *blocks)
+    return Page(uri, title, description, markdown, html, **options)
 
 
 def numbered_uri(uri: str, number: int) -> str:
@@ -122,38 +163,39 @@ def numbered_uri(uri: str, number: int) -> str:
 
 
 def paginated(uri: str, title: str, description: str, intro: list[str], groups: list[tuple[str, list[T]]],
-              render: Callable[[T, Linker], str], after: Iterable[str] = (), list_class: str = "kb-case-list",
-              **page_options) -> list[Page]:
+              render: Callable[[T, Linker], str], after: Iterable[Block] = (), list_class: str = "kb-case-list",
+              anchors: dict[str, str] | None = None, **page_options) -> list[Page]:
     """A grouped list split into pages of PER_PAGE items, each page with its group headings and a pager.
 
     ``intro`` opens the first page and ``after`` closes it; later pages hold only the list. ``render``
-    writes one item with the links of the page it lands on.
+    writes one item with the links of the page it lands on; ``anchors`` gives group headings an id.
     """
+    anchors = anchors or {}
     flat = [(heading, item) for heading, items in groups for item in items]
     chunks = [flat[i:i + PER_PAGE] for i in range(0, len(flat), PER_PAGE)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         page_uri = numbered_uri(uri, number)
         links = Linker(page_uri)
-        blocks = list(intro) if number == 1 else [f"Page {number} of {len(chunks)}."]
+        blocks: list = list(intro) if number == 1 else [paragraph(f"Page {number} of {len(chunks)}.")]
         grouped: dict[str, list[str]] = {}
         for heading, item in chunk:
             grouped.setdefault(heading, []).append(render(item, links))
-        blocks += [f"## {md.text(heading)}\n\n{ul(items, list_class)}" if heading else ul(items, list_class)
-                   for heading, items in grouped.items()]
+        blocks += [section(heading, ul(items, list_class), anchor=anchors.get(heading, "")) if heading
+                   else ul(items, list_class) for heading, items in grouped.items()]
         if len(chunks) > 1:
             blocks.append(pager(links, uri, number, len(chunks)))
         if number == 1:
             blocks += list(after)
         page_title = title if number == 1 else f"{title} (page {number})"
-        pages.append(Page(page_uri, page_title, description, page_markdown(page_title, *blocks), **page_options))
+        pages.append(make_page(page_uri, page_title, description, blocks, **page_options))
     return pages
 
 
-def pager(links: Linker, uri: str, current: int, total: int) -> str:
+def pager(links: Linker, uri: str, current: int, total: int) -> Html:
     items = [f'<span aria-current="page">{n}</span>' if n == current
              else f'<a href="{esc(links.href(numbered_uri(uri, n)))}">{n}</a>' for n in range(1, total + 1)]
-    return f'<nav class="kb-pager" aria-label="Pages of this list">{" ".join(items)}</nav>'
+    return Html(f'<nav class="kb-pager" aria-label="Pages of this list">{" ".join(items)}</nav>')
 
 
 # --- cases ---------------------------------------------------------------------------------------------
@@ -175,10 +217,11 @@ def case_page(kb: KnowledgeBase, case: Entry[Case]) -> Page:
         ("Official links", ", ".join(external(link.title, link.url) for link in meta.links)),
     ]
     related = related_cases(kb, case)
-    related_block = aside("## Related cases\n\n" + case_list(kb, related, links)) if related else ""
-    markdown = page_markdown(meta.title, paragraph(esc(meta.summary), "kb-lead"), facts(rows),
-                             case.body.strip(), related_block)
-    return Page(uri, meta.title, meta.summary, markdown, edit_path=case.path, untrusted_body=True)
+    related_block = aside("Related cases", case_list(kb, related, links)) if related else ""
+    # The body stays Markdown: it is rendered, then sanitised with the rest of the page.
+    return make_page(uri, meta.title, meta.summary, [paragraph(esc(meta.summary), "kb-lead"), facts(rows),
+                                                     case.body.strip(), related_block],
+                     edit_path=case.path, untrusted_body=True)
 
 
 def cases_index(kb: KnowledgeBase) -> Page:
@@ -192,14 +235,13 @@ def cases_index(kb: KnowledgeBase) -> Page:
         more = ""
         if len(cases) > INDEX_PREVIEW:
             more = paragraph(links.a(f"All {len(kb.cases_by_area[area_id])} cases in {area.name}", area_uri(area_id)))
-        sections.append(f"## {md.text(area.name)}\n\n{case_list(kb, cases[:INDEX_PREVIEW], links)}\n\n{more}")
+        sections.append(section(area.name, case_list(kb, cases[:INDEX_PREVIEW], links), more))
     intro = paragraph(
         f"{md.plural(len(kb.cases), 'case')} from {md.plural(len(kb.cases_by_city), 'city', 'cities')}, grouped "
         f"by the governance area each one is filed under. Browse them by {links.a('city', 'cities/index.md')}, "
         f"{links.a('area', 'areas/index.md')} or {links.a('Sustainable Development Goal', 'sdgs/index.md')}, "
         f"or filter them all in the {links.a('case explorer', 'explore.md')}.")
-    return Page(uri, "Cases", "Every best-practice case in the knowledge base.",
-                page_markdown("Cases", intro, *sections))
+    return make_page(uri, "Cases", "Every best-practice case in the knowledge base.", [intro, *sections])
 
 
 # --- cities --------------------------------------------------------------------------------------------
@@ -226,24 +268,24 @@ def city_pages(kb: KnowledgeBase, city: City) -> list[Page]:
         intro += f" The study names {md.plural(len(cases), 'best practice')} from the city."
     else:
         intro += " The study names no best practice from the city yet; new cases are welcome."
-    opening = [paragraph(intro), facts(rows), locator_map_block(kb, city.id, uri)]
+    opening: list = [paragraph(intro), facts(rows), Html(locator_map_block(kb, city.id, uri))]
     if not cases:
-        opening.append("## Cases\n\n<p><em>No case yet.</em></p>")
-    closing = []
+        opening.append(section("Cases", paragraph("<em>No case yet.</em>")))
+    closing: list = []
     if cases:
         areas = dict.fromkeys(a for c in cases for a in c.meta.areas)
         goals = sorted({n for c in cases for n in c.meta.sdgs})
-        closing.append("## Areas and goals covered\n\n" + ul([
+        closing.append(section("Areas and goals covered", ul([
             "<strong>Areas:</strong> " + ", ".join(area_link(kb, a, links) for a in areas),
-            "<strong>SDGs:</strong> " + " ".join(sdg_badge(kb, n, links) for n in goals)]))
+            "<strong>SDGs:</strong> " + " ".join(sdg_badge(kb, n, links) for n in goals)])))
     similar = related_cities(kb, city.id)
     if similar:
-        closing.append(aside("## Cities with cases in the same areas\n\n"
-                             + paragraph(", ".join(city_link(kb, c, links) for c in similar))))
+        closing.append(aside("Cities with cases in the same areas",
+                             paragraph(", ".join(city_link(kb, c, links) for c in similar))))
     same_region = [c for c in kb.cities.values() if c.region == city.region and c.id != city.id]
     if same_region:
-        closing.append(aside(f"## Other cities in {md.text(city.region)}\n\n"
-                             + paragraph(", ".join(city_link(kb, c.id, links) for c in same_region))))
+        closing.append(aside(f"Other cities in {city.region}",
+                             paragraph(", ".join(city_link(kb, c.id, links) for c in same_region))))
     description = f"{city.name}, {city.country_name}: its part in the {STUDY} and its best-practice cases."
     return paginated(uri, city.name, description, opening, [("Cases", cases)] if cases else [],
                      lambda case, page_links: case_item(kb, case, page_links, show_cities=False), closing,
@@ -255,15 +297,15 @@ def cities_index(kb: KnowledgeBase) -> Page:
     links = Linker(uri)
     blocks = [paragraph(f"The {md.plural(len(kb.cities), 'city', 'cities')} that took part in the "
                         f"<em>{esc(STUDY)}</em>: on the map, in the list beside it, and by UCLG world region below."),
-              world_map_block(kb, uri)]
+              Html(world_map_block(kb, uri))]
     for region in sorted({c.region for c in kb.cities.values()}):
         rows = "".join(f"<tr><td>{city_link(kb, c.id, links)}</td><td>{esc(c.country_name)}</td>"
                        f"<td>{len(kb.cases_by_city.get(c.id, []))}</td></tr>"
                        for c in sorted(kb.cities.values(), key=lambda c: c.name) if c.region == region)
-        blocks.append(f"## {md.text(region)}\n\n<table><thead><tr><th>City</th><th>Country</th>"
-                      f'<th class="kb-number">Cases</th></tr></thead><tbody>{rows}</tbody></table>')
-    return Page(uri, "Cities", "The cities that took part in the study and their cases.",
-                page_markdown("Cities", *blocks))
+        blocks.append(section(region, Html(f'<table><thead><tr><th scope="col">City</th><th scope="col">Country'
+                                           f'</th><th scope="col" class="kb-number">Cases</th></tr></thead>'
+                                           f"<tbody>{rows}</tbody></table>")))
+    return make_page(uri, "Cities", "The cities that took part in the study and their cases.", blocks)
 
 
 # --- areas ---------------------------------------------------------------------------------------------
@@ -276,15 +318,14 @@ def areas_index(kb: KnowledgeBase) -> Page:
     for axis in kb.taxonomy.axes:
         items = [f"{area_link(kb, a.id, links)} — {md.plural(len(kb.cases_by_area.get(a.id, [])), 'case')}, "
                  f"{md.plural(len(kb.indicators_by_area.get(a.id, [])), 'indicator')}" for a in axis.areas]
-        heading = f"[{md.text(axis.name)}]({md.relative(uri, area_uri(axis.id))})" if axis.id not in kb.areas \
-            else md.text(axis.name)
-        blocks.append(f"## {heading}\n\n{paragraph(esc(axis.description))}\n\n{ul(items)}")
+        more = "" if axis.id in kb.areas else paragraph(links.a(f"About {axis.name}", area_uri(axis.id)))
+        blocks.append(section(axis.name, paragraph(esc(axis.description)), ul(items), more))
     blocks.append(area_sdg_matrix(kb, links))
-    return Page(uri, "Governance areas", "The governance axes and areas of the study, with their cases.",
-                page_markdown("Governance areas", *blocks))
+    return make_page(uri, "Governance areas", "The governance axes and areas of the study, with their cases.",
+                     blocks)
 
 
-def area_sdg_matrix(kb: KnowledgeBase, links: Linker) -> str:
+def area_sdg_matrix(kb: KnowledgeBase, links: Linker) -> list:
     """Areas × SDGs: each cell counts the cases tagged with both and links to the goal's cases in that area."""
     goals = [n for n in sorted(kb.sdgs) if kb.cases_by_sdg.get(n)]
     header = "<tr><th scope=\"col\">Area</th>" + "".join(f'<th scope="col">SDG {n}</th>' for n in goals) + "</tr>"
@@ -296,23 +337,24 @@ def area_sdg_matrix(kb: KnowledgeBase, links: Linker) -> str:
             cells.append(f'<td><a href="{esc(links.href(sdg_uri(n)))}#{esc(area_id)}">{count}</a></td>' if count
                          else "<td>0</td>")
         rows.append(f'<tr><th scope="row">{area_link(kb, area_id, links)}</th>{"".join(cells)}</tr>')
-    return ("## Areas and Sustainable Development Goals\n\n"
-            + paragraph("The number of cases tagged with each area and goal; a number leads to the goal's cases "
-                        "in that area.")
-            + f'\n\n<div class="kb-matrix"><table><thead>{header}</thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return section("Areas and Sustainable Development Goals",
+                   paragraph("The number of cases tagged with each area and goal; a number leads to the goal's "
+                             "cases in that area."),
+                   Html(f'<div class="kb-matrix"><table><thead>{header}</thead><tbody>{"".join(rows)}</tbody>'
+                        "</table></div>"))
 
 
 def axis_page(kb: KnowledgeBase, axis_id: str) -> Page:
     uri = area_uri(axis_id)
     links = Linker(uri)
     axis = kb.axes[axis_id]
-    blocks = [paragraph(esc(axis.description))]
+    blocks: list = [paragraph(esc(axis.description))]
     for area in axis.areas:
         cases = kb.cases_by_area.get(area.id, [])
-        blocks.append(f"## {md.text(area.name)}\n\n{paragraph(esc(area.description))}\n\n"
-                      + paragraph(f"{links.a(md.plural(len(cases), 'case'), area_uri(area.id))}."))
+        blocks.append(section(area.name, paragraph(esc(area.description)),
+                              paragraph(f"{links.a(md.plural(len(cases), 'case'), area_uri(area.id))}.")))
     blocks.append(indicator_block(kb, axis_id, links))
-    return Page(uri, axis.name, axis.description, page_markdown(axis.name, *blocks))
+    return make_page(uri, axis.name, axis.description, blocks)
 
 
 def area_pages(kb: KnowledgeBase, area_id: str) -> list[Page]:
@@ -323,7 +365,7 @@ def area_pages(kb: KnowledgeBase, area_id: str) -> list[Page]:
     cases = kb.cases_by_area.get(area_id, [])
     part_of = "" if axis.id == area_id else f"Part of {area_link(kb, axis.id, links)}. "
     city_count = len({c for case in cases for c in case.meta.cities})
-    intro = [paragraph(esc(area.description)),
+    intro: list = [paragraph(esc(area.description)),
              paragraph(f"{part_of}{md.plural(len(cases), 'case')} from {md.plural(city_count, 'city', 'cities')}.")]
     indicators = indicator_block(kb, area_id, links)
     if indicators:
@@ -333,18 +375,18 @@ def area_pages(kb: KnowledgeBase, area_id: str) -> list[Page]:
         by_region.setdefault(kb.cities[case.meta.cities[0]].region, []).append(case)
     groups = [(f"Cases in {region}", by_region[region]) for region in sorted(by_region)]
     if not cases:
-        intro.append("## Cases\n\n<p><em>No case yet.</em></p>")
+        intro.append(section("Cases", paragraph("<em>No case yet.</em>")))
     return paginated(uri, area.name, area.description, intro, groups,
                      lambda case, page_links: case_item(kb, case, page_links))
 
 
-def indicator_block(kb: KnowledgeBase, area_id: str, links: Linker) -> str:
+def indicator_block(kb: KnowledgeBase, area_id: str, links: Linker, heading: str = "Survey indicators") -> list:
     indicators = kb.indicators_by_area.get(area_id, [])
     if not indicators:
-        return ""
+        return []
     items = [f"{links.a(i.meta.title, indicator_uri(i.slug))}"
              f'<span class="kb-item-summary">{esc(i.meta.finding)}</span>' for i in indicators]
-    return f"## Survey indicators\n\n{ul(items, 'kb-case-list')}"
+    return section(heading, ul(items, "kb-case-list"))
 
 
 # --- SDGs ----------------------------------------------------------------------------------------------
@@ -358,8 +400,8 @@ def sdgs_index(kb: KnowledgeBase) -> Page:
         items.append(f"{sdg_badge(kb, sdg.number, links)} — {md.plural(count, 'case') if count else 'no case yet'}")
     intro = paragraph("The 17 United Nations Sustainable Development Goals and the cases that serve each. Most "
                       "Smart Governance cases serve goal 16 (strong institutions) and goal 11 (sustainable cities).")
-    return Page(uri, "Sustainable Development Goals", "The 17 SDGs and the cases that serve each.",
-                page_markdown("Sustainable Development Goals", intro, ul(items, "kb-sdg-list")))
+    return make_page(uri, "Sustainable Development Goals", "The 17 SDGs and the cases that serve each.",
+                     [intro, ul(items, "kb-sdg-list")])
 
 
 def sdg_pages(kb: KnowledgeBase, sdg: Sdg) -> list[Page]:
@@ -372,16 +414,10 @@ def sdg_pages(kb: KnowledgeBase, sdg: Sdg) -> list[Page]:
         in_area = [c for c in cases if area_id in c.meta.areas]
         if in_area:
             groups.append((area.name, in_area))
-    pages = paginated(uri, sdg_label(sdg), f"Cases that serve {sdg_label(sdg)}.", intro, groups,
-                      lambda case, page_links: case_item(kb, case, page_links))
-    # The matrix links to #<area-id>: give each area heading that anchor.
-    return [Page(p.uri, p.title, p.description, _anchor_area_headings(kb, p.markdown)) for p in pages]
-
-
-def _anchor_area_headings(kb: KnowledgeBase, markdown: str) -> str:
-    for area_id, area in kb.areas.items():
-        markdown = markdown.replace(f"## {md.text(area.name)}\n", f"## {md.text(area.name)} {{ #{area_id} }}\n")
-    return markdown
+    # The matrix links to #<area-id>: each area heading carries that anchor.
+    return paginated(uri, sdg_label(sdg), f"Cases that serve {sdg_label(sdg)}.", intro, groups,
+                     lambda case, page_links: case_item(kb, case, page_links),
+                     anchors={area.name: area_id for area_id, area in kb.areas.items()})
 
 
 # --- indicators ----------------------------------------------------------------------------------------
@@ -389,15 +425,13 @@ def _anchor_area_headings(kb: KnowledgeBase, markdown: str) -> str:
 def indicators_index(kb: KnowledgeBase) -> Page:
     uri = "indicators/index.md"
     links = Linker(uri)
-    blocks = [paragraph(f"The {md.plural(len(kb.indicators), 'survey figure')} printed in the <em>{esc(STUDY)}</em>, "
-                        "grouped by governance area. Every value is copied exactly as printed.")]
+    blocks: list = [paragraph(f"The {md.plural(len(kb.indicators), 'survey figure')} printed in the "
+                              f"<em>{esc(STUDY)}</em>, grouped by governance area. Every value is copied exactly "
+                              f"as printed; all of them are also in {links.a('one CSV file', ALL_FIGURES_CSV)}.")]
     for axis in kb.taxonomy.axes:
         for ident in [axis.id, *(a.id for a in axis.areas if a.id != axis.id)]:
-            listed = indicator_block(kb, ident, links)
-            if listed:
-                blocks.append(listed.replace("## Survey indicators", f"## {md.text(kb.area_or_axis_name(ident))}"))
-    return Page(uri, "Survey indicators", "Every survey figure of the study, by governance area.",
-                page_markdown("Survey indicators", *blocks))
+            blocks.append(indicator_block(kb, ident, links, heading=kb.area_or_axis_name(ident)))
+    return make_page(uri, "Survey indicators", "Every survey figure of the study, by governance area.", blocks)
 
 
 def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], figure: str) -> Page:
@@ -412,27 +446,26 @@ def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], figure: str) -> P
         ("Note", esc(meta.notes) if meta.notes else ""),
     ]
     translation = paragraph(f"<em>{esc(meta.title_translation)}</em>") if meta.title_translation else ""
-    blocks = [translation, paragraph(esc(meta.finding), "kb-lead"), figure or data_table(meta), facts(rows),
-              entry.body.strip()]
+    blocks: list = [translation, paragraph(esc(meta.finding), "kb-lead"), figure or data_table(meta), facts(rows),
+                    entry.body.strip()]
     related = kb.cases_by_area.get(meta.area) or (kb.cases_in_axis(meta.area) if meta.area in kb.axes else [])
     if related:
-        blocks.append(aside(f"## Cases in this area\n\n{case_list(kb, related[:PER_PAGE], links)}"))
-    return Page(uri, meta.title, meta.finding, page_markdown(meta.title, *blocks), edit_path=entry.path,
-                untrusted_body=True)
+        blocks.append(aside("Cases in this area", case_list(kb, related[:PER_PAGE], links)))
+    return make_page(uri, meta.title, meta.finding, blocks, edit_path=entry.path, untrusted_body=True)
 
 
-def data_table(meta: Indicator) -> str:
+def data_table(meta: Indicator) -> Html | str:
     """The figures as a table: the chart's text equivalent, and the whole story when there is no chart."""
     if meta.table:
         header = "<tr><td></td>" + "".join(f'<th scope="col">{esc(c)}</th>' for c in meta.table.columns) + "</tr>"
         rows = "".join(f'<tr><th scope="row">{esc(r.label)}</th>'
                        + "".join(f'<td class="kb-number">{format_value(v, meta)}</td>' for v in r.values) + "</tr>"
                        for r in meta.table.rows)
-        return f"<table><thead>{header}</thead><tbody>{rows}</tbody></table>"
+        return Html(f"<table><thead>{header}</thead><tbody>{rows}</tbody></table>")
     if meta.values:
         rows = "".join(f'<tr><th scope="row">{esc(v.label)}</th><td class="kb-number">{format_value(v.value, meta)}'
                        "</td></tr>" for v in meta.values)
-        return f'<table><thead><tr><td></td><th scope="col">Value</th></tr></thead><tbody>{rows}</tbody></table>'
+        return Html(f'<table><thead><tr><td></td><th scope="col">Value</th></tr></thead><tbody>{rows}</tbody></table>')
     return ("!!! note \"No figures printed\"\n    The study shows this chart, but its text edition prints no "
             "figures for it, so none are reproduced here.")
 
