@@ -10,6 +10,8 @@ from .worldmap import MapPoint, world_map_svg
 
 # Half the width and height, in degrees, of the window a locator map shows around its city.
 LOCATOR_SPAN = (28.0, 17.0)
+# Windows are centred on a grid, not on each city, so nearby cities share (cached) map windows.
+LOCATOR_GRID = 4.0
 
 
 def _points(kb: KnowledgeBase, from_uri: str) -> list[MapPoint]:
@@ -23,15 +25,15 @@ def world_map_block(kb: KnowledgeBase, from_uri: str) -> str:
                         description=f"{len(kb.cities)} cities; each marker links to the city's profile. "
                                     "The list beside the map has the same links.", id_prefix="kb-world")
     items = "".join(f'<li><a href="{escape(served_url(from_uri, f"cities/{c.id}.md"))}">{escape(c.name)}</a> '
-                    f'<span class="kb-map-list__country">{escape(c.country_name)}</span></li>'
-                    for c in sorted(kb.cities.values(), key=lambda c: c.name))
+                    f'({escape(c.country)})</li>' for c in sorted(kb.cities.values(), key=lambda c: c.name))
     return (f'<div class="kb-map-layout">\n<figure class="kb-map-figure">{svg}</figure>\n'
             f'<nav class="kb-map-list" aria-label="Participating cities"><ul>{items}</ul></nav>\n</div>')
 
 
 def locator_map_block(kb: KnowledgeBase, city_id: str, from_uri: str) -> str:
     city = kb.cities[city_id]
-    lat, lon = city.coordinates.lat, city.coordinates.lon
+    lat = round(city.coordinates.lat / LOCATOR_GRID) * LOCATOR_GRID
+    lon = round(city.coordinates.lon / LOCATOR_GRID) * LOCATOR_GRID
     span_lon, span_lat = LOCATOR_SPAN
     crop = (max(lon - span_lon, -180.0), max(lat - span_lat, -89.0),
             min(lon + span_lon, 180.0), min(lat + span_lat, 89.0))

@@ -20,6 +20,7 @@ from .htmlparts import Html, Linker, esc, external, facts, paragraph, ul
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Sdg
 from .related import related_cases, related_cities
+from .slugs import slugify
 
 T = TypeVar("T")
 STUDY = "Smart Cities Study 2019"
@@ -68,6 +69,7 @@ def build_pages(kb: KnowledgeBase, figures: dict[str, str]) -> dict[str, Page]:
         cases_index(kb), cities_index(kb), areas_index(kb), sdgs_index(kb), indicators_index(kb),
         *(case_page(kb, case) for case in kb.cases.values()),
         *(page for city in kb.cities.values() for page in city_pages(kb, city)),
+        *(page for region in sorted({c.region for c in kb.cities.values()}) for page in region_pages(kb, region)),
         *(axis_page(kb, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
         *(page for area_id in kb.areas for page in area_pages(kb, area_id)),
         *(page for sdg in kb.taxonomy.sdgs if kb.cases_by_sdg.get(sdg.number) for page in sdg_pages(kb, sdg)),
@@ -292,20 +294,38 @@ def city_pages(kb: KnowledgeBase, city: City) -> list[Page]:
                      edit_path="data/cities.yaml")
 
 
+def region_uri(region: str) -> str:
+    return f"cities/regions/{slugify(region)}.md"
+
+
 def cities_index(kb: KnowledgeBase) -> Page:
     uri = "cities/index.md"
     links = Linker(uri)
+    regions = sorted({c.region for c in kb.cities.values()})
+    items = []
+    for region in regions:
+        cities = [c for c in kb.cities.values() if c.region == region]
+        cases = sum(len(kb.cases_by_city.get(c.id, [])) for c in cities)
+        items.append(f"{links.a(region, region_uri(region))} — {md.plural(len(cities), 'city', 'cities')}, "
+                     f"{md.plural(cases, 'case')}")
     blocks = [paragraph(f"The {md.plural(len(kb.cities), 'city', 'cities')} that took part in the "
-                        f"<em>{esc(STUDY)}</em>: on the map, in the list beside it, and by UCLG world region below."),
-              Html(world_map_block(kb, uri))]
-    for region in sorted({c.region for c in kb.cities.values()}):
-        rows = "".join(f"<tr><td>{city_link(kb, c.id, links)}</td><td>{esc(c.country_name)}</td>"
-                       f"<td>{len(kb.cases_by_city.get(c.id, []))}</td></tr>"
-                       for c in sorted(kb.cities.values(), key=lambda c: c.name) if c.region == region)
-        blocks.append(section(region, Html(f'<table><thead><tr><th scope="col">City</th><th scope="col">Country'
-                                           f'</th><th scope="col" class="kb-number">Cases</th></tr></thead>'
-                                           f"<tbody>{rows}</tbody></table>")))
+                        f"<em>{esc(STUDY)}</em>: on the map, in the list beside it, and by UCLG world region."),
+              Html(world_map_block(kb, uri)), section("By UCLG world region", ul(items))]
     return make_page(uri, "Cities", "The cities that took part in the study and their cases.", blocks)
+
+
+def region_pages(kb: KnowledgeBase, region: str) -> list[Page]:
+    """One UCLG region's cities with their countries and number of cases, in pages of PER_PAGE."""
+    cities = sorted((c for c in kb.cities.values() if c.region == region), key=lambda c: c.name)
+
+    def render(city: City, links: Linker) -> str:
+        count = len(kb.cases_by_city.get(city.id, []))
+        return f"{city_link(kb, city.id, links)} — {esc(city.country_name)}, {md.plural(count, 'case')}"
+
+    intro = [paragraph(f"{md.plural(len(cities), 'participating city', 'participating cities')} in the UCLG "
+                       f"region {esc(region)}. {Linker(region_uri(region)).a('All cities and the map', 'cities/index.md')}.")]
+    return paginated(region_uri(region), f"Cities in {region}", f"The participating cities in {region}.", intro,
+                     [("", cities)], render, list_class="kb-city-list")
 
 
 # --- areas ---------------------------------------------------------------------------------------------

@@ -434,15 +434,23 @@ def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
     yield "</g>"
 
 
-def _cropped_country_paths(view: View) -> Iterator[str]:
+def _cropped_country_paths(view: View) -> tuple[str, ...]:
     # Cut a little outside the window, so the clipped shapes' edges fall beyond what is shown.
     pad = view.px(4)
-    box = (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad, view.box[3] + pad)
-    for shape in country_shapes(view.width, view.decimals):
+    return _clipped_paths(view.width, view.decimals, (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad,
+                                                      view.box[3] + pad))
+
+
+@lru_cache(maxsize=1024)
+def _clipped_paths(width: int, decimals: int, box: Box) -> tuple[str, ...]:
+    """Country paths cut to a window; cached, since locator maps of nearby cities share windows."""
+    paths = []
+    for shape in country_shapes(width, decimals):
         if _overlaps(shape.box, box):
             rings = [ring for ring in (_clip_ring(r, box) for r in shape.rings) if len(ring) >= 3]
             if rings:
-                yield _path_data(rings, view.decimals)
+                paths.append(_path_data(rings, decimals))
+    return tuple(paths)
 
 
 def _overlaps(a: Box, b: Box) -> bool:

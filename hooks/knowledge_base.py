@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, prepare
+from govkb.fragments import FragmentCache, shared_nav_key
 from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
 from govkb.search import BUNDLE_DIR, SearchIndexError, SearchIndexer
@@ -35,6 +37,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    fragments = FragmentCache()  # one per build: the navigation may change between builds
+    env.globals["kb_fragment"] = fragments.get
+    env.globals["kb_remember"] = fragments.remember
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -63,7 +72,8 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
             raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
     page.meta = escaped_meta({"title": generated.title, "description": generated.description,
-                              "search_exclude": not generated.searchable})
+                              "search_exclude": not generated.searchable,
+                              "kb_shared_nav": shared_nav_key(page.url)})
     return generated.markdown
 
 

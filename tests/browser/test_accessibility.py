@@ -36,6 +36,7 @@ def violations(page) -> list[str]:
 def test_no_axe_violations(themed_page, base_url, kind, scheme):
     page = themed_page
     page.goto(base_url + PAGES[kind])
+    page.wait_for_load_state("networkidle")
     if kind == "search-open":
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     expected = "slate" if scheme == "dark" else "default"
@@ -84,6 +85,7 @@ FOCUS_STATE = """() => {
 @pytest.mark.parametrize("kind", ["home", "case", "explorer", "cities-map"])
 def test_every_control_is_reachable_and_visibly_focused(page, base_url, kind):
     page.goto(base_url + PAGES[kind])
+    page.wait_for_load_state("networkidle")  # the explorer re-renders its list once its data arrives
     controls = page.evaluate(TAG_CONTROLS)
     reached, unmarked = set(), []
     for _ in range(len(controls) + 20):
