@@ -19,6 +19,8 @@ from .pages import Page, case_item, paginated
 from .slugs import slugify
 
 URI = "explore.md"
+# Fewer cases per page than other lists: the explorer's first page also carries every facet value.
+EXPLORER_PER_PAGE = 50
 DATA_URI = "assets/data/cases.json"
 FACET_TITLES = {"area": "Governance area", "sdg": "Sustainable Development Goal", "region": "UCLG region",
                 "country": "Country", "city": "City"}
@@ -109,4 +111,4 @@ def explorer_pages(kb: KnowledgeBase) -> list[Page]:
              f" (all cases are also in {links.a('one JSON file', DATA_URI)}).</p>")
     return paginated(URI, "Case explorer", "Filter every case by area, SDG, region, country, city and text.",
                      [intro, controls], [("", cases)], lambda case, page_links: case_item(kb, case, page_links),
-                     list_class="kb-case-list kb-explorer__list")
+                     list_class="kb-case-list kb-explorer__list", per_page=EXPLORER_PER_PAGE)

@@ -166,7 +166,7 @@ def numbered_uri(uri: str, number: int) -> str:
 
 def paginated(uri: str, title: str, description: str, intro: list[str], groups: list[tuple[str, list[T]]],
               render: Callable[[T, Linker], str], after: Iterable[Block] = (), list_class: str = "kb-case-list",
-              anchors: dict[str, str] | None = None, **page_options) -> list[Page]:
+              anchors: dict[str, str] | None = None, per_page: int = PER_PAGE, **page_options) -> list[Page]:
     """A grouped list split into pages of PER_PAGE items, each page with its group headings and a pager.
 
     ``intro`` opens the first page and ``after`` closes it; later pages hold only the list. ``render``
@@ -174,7 +174,7 @@ def paginated(uri: str, title: str, description: str, intro: list[str], groups: 
     """
     anchors = anchors or {}
     flat = [(heading, item) for heading, items in groups for item in items]
-    chunks = [flat[i:i + PER_PAGE] for i in range(0, len(flat), PER_PAGE)] or [[]]
+    chunks = [flat[i:i + per_page] for i in range(0, len(flat), per_page)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         page_uri = numbered_uri(uri, number)
