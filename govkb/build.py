@@ -12,9 +12,9 @@ from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_mark
 from .knowledge import KnowledgeBase
 from .load import Layout, load
 from .markers import expand_markers, marker_problems
-from .problems import ContentError
 from .models import ChartKind
 from .pages import RENDERED_PLACEHOLDER, Page, build_pages, data_table, indicator_uri
+from .problems import ContentError
 from .sanitize import sanitize_html
 from .search import search_page
 from .styles import SDG_STYLESHEET, sdg_stylesheet

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .models import ChartKind, Indicator
+from .models import Indicator
 
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"  # metric twins: labels measured at build fit in the browser
 

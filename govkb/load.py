@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .body import unsafe_body_problems
 from .frontmatter import Parsed, read_data_file, read_fronted_markdown
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Taxonomy
 from .problems import ContentError, Problem
 from .references import reference_problems, suggestion
 from .slugs import SLUG_PATTERN, slugify
-from .body import unsafe_body_problems
 
 
 @dataclass(frozen=True)

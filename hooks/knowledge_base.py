@@ -20,7 +20,7 @@ from govkb.build import SiteBuild, prepare
 from govkb.fragments import FragmentCache, shared_nav_key
 from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
-from govkb.search import BUNDLE_DIR, SearchIndexError, SearchIndexer
+from govkb.search import BUNDLE_DIR, SearchIndexer, SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
