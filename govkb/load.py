@@ -54,10 +54,14 @@ class Layout:
 
 
 def content_files(directory: Path) -> list[Path]:
-    """The Markdown entries of a folder, in a stable order; index.md is a page, not an entry."""
+    """The Markdown entries of a folder, in a stable order."""
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.glob("*.md") if p.name != "index.md")
+    return sorted(directory.glob("*.md"))
+
+
+# File names that would collide with a generated page of the same folder.
+RESERVED_SLUGS = {"index"}
 
 
 def load(layout: Layout) -> KnowledgeBase:
@@ -104,6 +108,10 @@ def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], probl
     adapter = TypeAdapter(model)
     for path in content_files(directory):
         display = layout.display(path)
+        if path.stem in RESERVED_SLUGS:
+            problems.append(Problem(display, None, "", f"'{path.name}' is the folder's generated index page; "
+                                                       "give the file another name"))
+            continue
         if not SLUG_PATTERN.match(path.stem):
             problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
                                                        f"and hyphens, e.g. {slugify(path.stem) or 'my-case'}.md"))

@@ -136,3 +136,12 @@ def test_real_content_validates(capsys):
 def test_every_corpus_file_has_an_expectation():
     on_disk = {p.relative_to(CORPUS_DIR).as_posix() for p in CORPUS_DIR.glob("*/*.md")}
     assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL}
+
+
+def test_index_is_a_reserved_name(project, capsys):
+    from govkb.cli import validate_main
+
+    (project / "cases/index.md").write_text((project / "cases/decidim-barcelona.md").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    assert validate_main(["--root", str(project)]) == 1
+    assert "cases/index.md: (file): 'index.md' is the folder's generated index page" in capsys.readouterr().err
