@@ -204,3 +204,28 @@ def test_every_internal_link_and_anchor_resolves(site):
                 if not linked.find(id=anchor):
                     broken.append(f"{path.relative_to(site)} -> {href} (no #{anchor})")
     assert broken == []
+
+
+def test_safe_build_swaps_in_a_good_site_and_keeps_it_when_the_next_build_fails(project):
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts/build.py", project / "scripts/build.py")
+    build = [sys.executable, str(project / "scripts/build.py")]
+    first = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    site = project / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert (site / "cases/decidim-barcelona/index.html").is_file()
+
+    case = project / "cases/decidim-barcelona.md"
+    case.write_text(case.read_text(encoding="utf-8").replace("sdgs: [16, 11]", "sdgs: [16, 99]"), encoding="utf-8")
+    second = subprocess.run(build, capture_output=True, text=True, timeout=600)
+    assert second.returncode != 0
+    assert "cases/decidim-barcelona.md" in second.stderr and "unchanged" in second.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not [p for p in project.iterdir() if p.name.startswith((".site-new-", ".site-old-"))]
