@@ -2,7 +2,7 @@
 
 Everything is loaded and validated in ``on_config``, before MkDocs cleans ``site/``, so bad content
 stops the build with the last good site intact. Hook modules are not reloaded by ``mkdocs serve``:
-all state lives in ``_build`` (replaced on every ``on_config``) and ``_indexer`` (one per build).
+all state lives in ``_build``, replaced on every ``on_config``.
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from govkb.build import SiteBuild, prepare
 from govkb.fragments import FragmentCache, shared_nav_key
 from govkb.htmlmeta import escaped_meta
 from govkb.problems import ContentError
-from govkb.search import BUNDLE_DIR, SearchIndexer, SearchIndexError
+from govkb.search import SearchIndexError, build_index
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
-_indexer: SearchIndexer | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -81,36 +80,11 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     return _current().finish_html(page.file.src_uri, html)
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _indexer
-    _close_indexer()
-    _indexer = SearchIndexer()
-
-
-def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-    if _indexer is not None:
-        _indexer.add(output, "/" + page.url)
-    return output
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    global _indexer
-    indexer, _indexer = _indexer, None
     try:
-        indexer.finish(Path(config.site_dir) / BUNDLE_DIR)
+        build_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-
-
-def on_build_error(error: Exception) -> None:
-    _close_indexer()
-
-
-def _close_indexer() -> None:
-    global _indexer
-    if _indexer is not None:
-        _indexer.close()
-        _indexer = None
 
 
 def _current() -> SiteBuild:
