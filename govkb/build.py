@@ -55,7 +55,14 @@ class SiteBuild:
             return html
         if page.untrusted_body:
             html = sanitize_html(html)
-        return RENDERED_PLACEHOLDER.sub(lambda match: page.html_blocks[int(match.group(1))], html)
+        blocks = page.html_blocks
+
+        def block(match) -> str:
+            # Text that merely looks like a placeholder (say, typed in a body) is left as it is.
+            index = int(match.group(1))
+            return blocks[index] if index < len(blocks) else match.group(0)
+
+        return RENDERED_PLACEHOLDER.sub(block, html)
 
 
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:

@@ -148,3 +148,13 @@ def test_one_message_per_tag_per_line():
     from govkb.body import unsafe_body_problems
 
     assert len(unsafe_body_problems("<script>alert(1)</script>", "cases/x.md", 1)) == 1
+
+
+def test_finished_html_blocks_replace_only_their_own_placeholders():
+    from govkb.build import SiteBuild
+    from govkb.pages import Page
+
+    page = Page("cases/x.md", "X", "x", "", html_blocks=("<ul><li>facts</li></ul>",), untrusted_body=True)
+    build = SiteBuild(layout=None, kb=None, pages={page.uri: page})
+    html = "<p>KBHTMLBLOCK0X</p><p>KBHTMLBLOCK7X</p><script>alert(1)</script>"
+    assert build.finish_html(page.uri, html) == "<ul><li>facts</li></ul><p>KBHTMLBLOCK7X</p>"
