@@ -33,17 +33,5 @@ def served_url(from_uri: str, to_uri: str) -> str:
     return "../" * depth + (target.rstrip("/") + "/" if target else "")
 
 
-def link(label: str, from_uri: str, to_uri: str, attrs: str = "") -> str:
-    """An internal link with literal label text; ``attrs`` is an attr_list body such as '.kb-badge'."""
-    suffix = f"{{ {attrs} }}" if attrs else ""
-    return f"[{text(label)}]({relative(from_uri, to_uri)}){suffix}"
-
-
-def external(label: str, url: str) -> str:
-    """An external link. URLs reaching here were validated as http(s) by the model."""
-    safe_url = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return f"[{text(label)}](<{safe_url}>)"
-
-
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
