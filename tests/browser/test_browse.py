@@ -112,8 +112,13 @@ def test_missing_page_gets_the_404_page(page, base_url):
     response = page.goto(base_url + "/no-such-page/")
     assert response.status == 404
     expect(page.locator("article h1")).to_contain_text("404")
-    page.get_by_role("link", name="Home", exact=True).first.click()
-    assert page.url == base_url + "/"
+    page.locator("article").get_by_role("link", name="Case explorer").click()
+    assert heading(page) == "Case explorer"
+    page.go_back()
+    page.get_by_label("Search the knowledge base").last.fill("Medellin")
+    page.get_by_label("Search the knowledge base").last.press("Enter")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    assert page.url.startswith(base_url + "/search/?q=Medellin")
 
 
 def visible_slugs(page) -> list[str]:
