@@ -26,12 +26,17 @@ CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 HexColour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 _PLAIN_TEXT_FORBIDDEN = re.compile(r"[<>]")
+_FORMULA_START = frozenset("=+-@")
 
 
 def _plain_text(value: str) -> str:
     # Titles and summaries reach <title>, <meta> and link text: markup has no business there.
     if _PLAIN_TEXT_FORBIDDEN.search(value):
         raise ValueError("must be plain text: '<' and '>' are not allowed")
+    # They also reach the CSV downloads, where a spreadsheet would run a leading =, +, - or @ as a formula.
+    if value[:1] in _FORMULA_START:
+        raise ValueError(f"must not start with {value[0]!r}: spreadsheets opening the CSV downloads would run "
+                         "it as a formula")
     return value
 
 

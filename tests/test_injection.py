@@ -42,7 +42,7 @@ INDICATOR_PAYLOADS = {
 }
 THEME_SCRIPT = re.compile(r"assets/javascripts/")
 # Material's palette switch, and the site's own search and explorer forms (they carry no payload).
-THEME_FORMS = {"md-header__option", "kb-search-form", "kb-explorer__filters"}
+THEME_FORMS = {"md-header__option", "kb-search-form", "kb-explorer__filters", "kb-notfound-search"}
 
 
 def _yaml_string(value: str) -> str:

@@ -40,6 +40,8 @@ def test_valid_case_reads_strings_as_typed_values():
     ({"edition": "2018"}, "edition"),
     ({"title": "  "}, "title"),
     ({"title": "<script>alert(1)</script>"}, "title"),
+    ({"title": "=HYPERLINK(\"https://evil.example\")"}, "title"),
+    ({"summary": "@SUM(1+1)"}, "summary"),
     ({"summary": ""}, "summary"),
     ({"cities": []}, "cities"),
     ({"links": [{"title": "x", "url": "javascript:alert(1)"}]}, "links.0.url"),
