@@ -38,27 +38,22 @@ MARKERS: dict[str, Callable[[KnowledgeBase, str], str]] = {
 }
 
 
+def unknown_markers(text: str, source: str) -> list[Problem]:
+    """Markers in one page's text that no function expands, each with its line."""
+    return [Problem(source, text.count("\n", 0, match.start()) + 1, "",
+                    f"unknown marker 'kb:{match.group(1)}'; known markers: {', '.join(sorted(MARKERS))}")
+            for match in _MARKER.finditer(text) if match.group(1) not in MARKERS]
+
+
 def marker_problems(docs_dir: Path, display_prefix: str) -> list[Problem]:
     """Unknown markers in hand-written pages, found before the build starts writing."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for match in _MARKER.finditer(text):
-            if match.group(1) not in MARKERS:
-                line = text.count("\n", 0, match.start()) + 1
-                problems.append(Problem(f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}", line, "",
-                                        f"unknown marker 'kb:{match.group(1)}'; known markers: "
-                                        f"{', '.join(sorted(MARKERS))}"))
-    return problems
+    return [problem for path in sorted(docs_dir.rglob("*.md"))
+            for problem in unknown_markers(path.read_text(encoding="utf-8", errors="replace"),
+                                           f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}")]
 
 
 def expand_markers(kb: KnowledgeBase, uri: str, markdown: str, source: str) -> str:
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in MARKERS:
-            line = markdown.count("\n", 0, match.start()) + 1
-            raise ContentError([Problem(source, line, "", f"unknown marker 'kb:{name}'; known markers: "
-                                                          f"{', '.join(sorted(MARKERS))}")])
-        return MARKERS[name](kb, uri)
-
-    return _MARKER.sub(replace, markdown)
+    problems = unknown_markers(markdown, source)
+    if problems:
+        raise ContentError(problems)
+    return _MARKER.sub(lambda match: MARKERS[match.group(1)](kb, uri), markdown)

@@ -49,3 +49,12 @@ def test_empty_value_list_fails_the_build_before_site_is_touched(project):
     assert result.returncode != 0
     assert "content/indicators/mandate-plan.md" in result.stderr and "values" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_unknown_marker_in_a_page_is_named_with_its_line(tmp_path):
+    from govkb.markers import marker_problems
+
+    (tmp_path / "index.md").write_text("# Home\n\n<!-- kb:headline-figure -->\n", encoding="utf-8")
+    [problem] = marker_problems(tmp_path, "content")
+    assert (problem.path, problem.line) == ("content/index.md", 3)
+    assert "unknown marker 'kb:headline-figure'; known markers: headline-figures" in problem.message
