@@ -22,15 +22,27 @@ def relative(from_uri: str, to_uri: str) -> str:
 
 
 def served_url(from_uri: str, to_uri: str) -> str:
-    """The served URL of ``to_uri`` relative to ``from_uri``, with MkDocs' directory URLs.
+    """The shortest URL of ``to_uri`` from the page of ``from_uri``, with MkDocs' directory URLs.
 
-    For raw HTML, which MkDocs does not rewrite: 'explore.md' -> 'cases/x.md' gives '../cases/x/'.
+    For raw HTML, which MkDocs does not rewrite: from 'explore.md' (served at explore/), 'cases/x.md' is
+    '../cases/x/'; from 'cases/index.md' (served at cases/), it is 'x/'.
     """
-    depth = from_uri.count("/") + (0 if from_uri.endswith("index.md") else 1)
-    if not to_uri.endswith(".md"):
-        return "../" * depth + to_uri  # a file such as a CSV or JSON download, served as it is
-    target = to_uri.removesuffix(".md").removesuffix("index")
-    return "../" * depth + (target.rstrip("/") + "/" if target else "")
+    # Plain string work rather than posixpath.relpath, which asks the OS for the working directory: this runs
+    # for every link of every generated page.
+    here = _served_path(from_uri).split("/")[:-1]  # the page's folder: 'cities/' -> ['cities'], '' -> []
+    there = _served_path(to_uri).split("/")  # a page ends in '' ('cases/x/'), a file in its name
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
+
+
+def _served_path(uri: str) -> str:
+    """Where MkDocs serves a docs file, from the site root: 'cases/x.md' -> 'cases/x/', 'index.md' -> ''."""
+    if not uri.endswith(".md"):
+        return uri
+    target = uri.removesuffix(".md").removesuffix("index")
+    return target.rstrip("/") + "/" if target else ""
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
