@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .charts import ChartRenderer
+from .diskcache import TextCache
 from .explorer import DATA_URI as EXPLORER_DATA
 from .explorer import cases_json, explorer_pages
 from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
@@ -81,7 +82,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
         figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta))
     assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(kb)))
     assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
-    pages = build_pages(kb, figures)
+    pages = build_pages(kb, figures, TextCache(cache_dir / "maps" if cache_dir else None))
     for extra in (*explorer_pages(kb), search_page()):
         pages[extra.uri] = extra
     assets.append(GeneratedFile(EXPLORER_DATA, cases_json(kb)))

@@ -7,13 +7,13 @@ changes no indicator builds and renders nothing again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from .diskcache import TextCache, code_digest
 from .models import Indicator
 
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"  # metric twins: labels measured at build fit in the browser
@@ -60,8 +60,7 @@ def frame(indicator: Indicator) -> pd.DataFrame:
 
 
 # Specs depend on this module's themes and on chartspec's code: a change to either renders afresh.
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()
-                              + (Path(__file__).parent / "chartspec.py").read_bytes()).hexdigest()
+_CODE_DIGEST = code_digest(Path(__file__), Path(__file__).parent / "chartspec.py")
 
 
 class ChartRenderer:
@@ -72,41 +71,29 @@ class ChartRenderer:
     """
 
     def __init__(self, cache_dir: Path | None):
-        self.cache_dir = cache_dir
+        self.cache = TextCache(cache_dir)
         self.rendered = 0  # SVGs that missed the cache in this build (reported by the build log)
         self.cached = 0
 
     def chart(self, indicator: Indicator, theme_name: str) -> tuple[dict, str]:
         inputs = f"{_CODE_DIGEST}|{theme_name}|{indicator.model_dump_json()}"
-        spec_file = self._path(inputs, ".vl.json")
-        if spec_file and spec_file.is_file():
-            chart_spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        cached_spec = self.cache.get(inputs, ".vl.json")
+        if cached_spec is not None:
+            chart_spec = json.loads(cached_spec)
         else:
             from .chartspec import spec  # imported on a miss only: Altair takes half a second to import
 
             chart_spec = spec(indicator, THEMES[theme_name])
-            self._store(spec_file, json.dumps(chart_spec, sort_keys=True))
+            self.cache.put(inputs, json.dumps(chart_spec, sort_keys=True), ".vl.json")
         return chart_spec, self.svg(chart_spec)
 
     def svg(self, chart_spec: dict) -> str:
-        cached = self._path(json.dumps(chart_spec, sort_keys=True), ".svg")
-        if cached and cached.is_file():
+        key = json.dumps(chart_spec, sort_keys=True)
+        cached = self.cache.get(key, ".svg")
+        if cached is not None:
             self.cached += 1
-            return cached.read_text(encoding="utf-8")
+            return cached
         import vl_convert  # imported on first miss: a warm cache never pays for the renderer
 
-        result = vl_convert.vegalite_to_svg(chart_spec)
         self.rendered += 1
-        self._store(cached, result)
-        return result
-
-    def _path(self, key_text: str, suffix: str) -> Path | None:
-        if not self.cache_dir:
-            return None
-        return self.cache_dir / f"{hashlib.sha256(key_text.encode()).hexdigest()[:32]}{suffix}"
-
-    @staticmethod
-    def _store(path: Path | None, text: str) -> None:
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        return self.cache.put(key, vl_convert.vegalite_to_svg(chart_spec), ".svg")

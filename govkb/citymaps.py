@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 
+from .diskcache import TextCache
 from .knowledge import KnowledgeBase
 from .mdtext import served_url
+from .models import City
 from .worldmap import MapPoint, world_map_svg
 
 # Half the width and height, in degrees, of the window a locator map shows around its city.
@@ -14,14 +17,14 @@ LOCATOR_SPAN = (28.0, 17.0)
 LOCATOR_GRID = 4.0
 
 
-def _points(kb: KnowledgeBase, from_uri: str) -> list[MapPoint]:
+def _points(cities: Iterable[City], from_uri: str) -> list[MapPoint]:
     return [MapPoint(c.id, c.name, c.coordinates.lat, c.coordinates.lon, served_url(from_uri, f"cities/{c.id}.md"))
-            for c in kb.cities.values()]
+            for c in cities]
 
 
 def world_map_block(kb: KnowledgeBase, from_uri: str) -> str:
     """The world map with every city linked, and the same cities as a list beside it."""
-    svg = world_map_svg(_points(kb, from_uri), title="Map of the participating cities",
+    svg = world_map_svg(_points(kb.cities.values(), from_uri), title="Map of the participating cities",
                         description=f"{len(kb.cities)} cities; each marker links to the city's profile. "
                                     "The list beside the map has the same links.", id_prefix="kb-world")
     items = "".join(f'<li><a href="{escape(served_url(from_uri, f"cities/{c.id}.md"))}">{escape(c.name)}</a> '
@@ -30,14 +33,19 @@ def world_map_block(kb: KnowledgeBase, from_uri: str) -> str:
             f'<nav class="kb-map-list" aria-label="Participating cities"><ul>{items}</ul></nav>\n</div>')
 
 
-def locator_map_block(kb: KnowledgeBase, city_id: str, from_uri: str) -> str:
+def locator_map_block(kb: KnowledgeBase, city_id: str, from_uri: str, land_cache: TextCache | None = None) -> str:
     city = kb.cities[city_id]
     lat = round(city.coordinates.lat / LOCATOR_GRID) * LOCATOR_GRID
     lon = round(city.coordinates.lon / LOCATOR_GRID) * LOCATOR_GRID
     span_lon, span_lat = LOCATOR_SPAN
     crop = (max(lon - span_lon, -180.0), max(lat - span_lat, -89.0),
             min(lon + span_lon, 180.0), min(lat + span_lat, 89.0))
-    svg = world_map_svg(_points(kb, from_uri), title=f"Where {city.name} is",
+    # Only cities in the window's band of latitude can show on it (the map then places each marker exactly):
+    # with hundreds of cities, this keeps the work per map small. Not longitude: Equal Earth's meridians
+    # lean, so a window's corners reach further east and west than its edges' longitudes.
+    nearby = [c for c in kb.cities.values() if abs(c.coordinates.lat - lat) <= 2 * span_lat]
+    svg = world_map_svg(_points(nearby, from_uri), title=f"Where {city.name} is",
                         description=f"{city.name}, {city.country_name}, with other participating cities nearby.",
-                        highlight=city_id, crop=crop, width=960, id_prefix=f"kb-locator-{city_id}")
+                        highlight=city_id, crop=crop, width=960, id_prefix=f"kb-locator-{city_id}",
+                        land_cache=land_cache)
     return f'<figure class="kb-map-figure kb-map-figure--locator">{svg}</figure>'

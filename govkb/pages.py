@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from . import mdtext as md
 from .citymaps import locator_map_block, world_map_block
+from .diskcache import TextCache
 from .figures import ALL_FIGURES_CSV
 from .htmlparts import Html, Linker, esc, external, facts, paragraph, ul
 from .knowledge import Entry, KnowledgeBase
@@ -63,12 +64,13 @@ def indicator_uri(slug: str) -> str:
     return f"indicators/{slug}.md"
 
 
-def build_pages(kb: KnowledgeBase, figures: dict[str, str]) -> dict[str, Page]:
-    """Every generated page, keyed by its docs-relative URI. ``figures`` maps indicator slugs to chart markup."""
+def build_pages(kb: KnowledgeBase, figures: dict[str, str], land_cache: TextCache | None = None) -> dict[str, Page]:
+    """Every generated page, keyed by its docs-relative URI. ``figures`` maps indicator slugs to chart markup;
+    ``land_cache`` keeps the city maps' coastlines between builds."""
     pages = [
         cases_index(kb), cities_index(kb), areas_index(kb), sdgs_index(kb), indicators_index(kb),
         *(case_page(kb, case) for case in kb.cases.values()),
-        *(page for city in kb.cities.values() for page in city_pages(kb, city)),
+        *(page for city in kb.cities.values() for page in city_pages(kb, city, land_cache)),
         *(page for region in sorted({c.region for c in kb.cities.values()}) for page in region_pages(kb, region)),
         *(axis_page(kb, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
         *(page for area_id in kb.areas for page in area_pages(kb, area_id)),
@@ -248,7 +250,7 @@ def cases_index(kb: KnowledgeBase) -> Page:
 
 # --- cities --------------------------------------------------------------------------------------------
 
-def city_pages(kb: KnowledgeBase, city: City) -> list[Page]:
+def city_pages(kb: KnowledgeBase, city: City, land_cache: TextCache | None = None) -> list[Page]:
     uri = city_uri(city.id)
     links = Linker(uri)
     cases = kb.cases_by_city.get(city.id, [])
@@ -270,7 +272,7 @@ def city_pages(kb: KnowledgeBase, city: City) -> list[Page]:
         intro += f" The study names {md.plural(len(cases), 'best practice')} from the city."
     else:
         intro += " The study names no best practice from the city yet; new cases are welcome."
-    opening: list = [paragraph(intro), facts(rows), Html(locator_map_block(kb, city.id, uri))]
+    opening: list = [paragraph(intro), facts(rows), Html(locator_map_block(kb, city.id, uri, land_cache))]
     if not cases:
         opening.append(section("Cases", paragraph("<em>No case yet.</em>")))
     closing: list = []

@@ -22,7 +22,11 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from .diskcache import TextCache, code_digest
+
 BOUNDARIES = Path(__file__).parent / "data" / "countries-110m.json"
+# Cut coastlines depend on the boundaries and on this module's code: a change to either cuts afresh.
+_CODE_DIGEST = code_digest(Path(__file__), BOUNDARIES)
 
 LonLat = tuple[float, float]
 XY = tuple[float, float]
@@ -342,14 +346,15 @@ class View:
 
 def world_map_svg(points: list[MapPoint], *, title: str, description: str, highlight: str | None = None,
                   crop: tuple[float, float, float, float] | None = None, width: int = 960,
-                  id_prefix: str | None = None) -> str:
+                  id_prefix: str | None = None, land_cache: TextCache | None = None) -> str:
     """Inline SVG of the world (or of ``crop``, a (min_lon, min_lat, max_lon, max_lat) window) with a
     linked marker per point.
 
     ``highlight`` is a point id drawn larger and labelled. ``width`` is the size in CSS px the map is meant
     to be shown at; markers and labels keep their pixel size at that width. With ``crop``, points outside
     the window are left out: a link there would be invisible yet still take keyboard focus. ``id_prefix``
-    keeps element ids unique when one page holds two maps with the same title.
+    keeps element ids unique when one page holds two maps with the same title. ``land_cache`` keeps the
+    coastlines cut to a window between builds.
     """
     view = _crop_view(crop, width) if crop else _world_view(width)
     prefix = _id_prefix(id_prefix, title)
@@ -363,7 +368,7 @@ def world_map_svg(points: list[MapPoint], *, title: str, description: str, highl
         f'height="{round(vh * view.px_per_unit)}" role="group" aria-labelledby="{prefix}-title {prefix}-desc">',
         f'<title id="{prefix}-title">{escape(title)}</title>',
         f'<desc id="{prefix}-desc">{escape(description)}</desc>',
-        *_land(view, prefix, clip=crop is not None),
+        *_land(view, prefix, clip=crop is not None, cache=land_cache),
         '<g class="kb-map__cities">',
         *(_marker(point, xy, view, point.id == highlight) for point, xy in marked),
         "</g>",
@@ -419,7 +424,7 @@ def _markers_in_view(points: list[MapPoint], view: View, highlight: str | None) 
     return placed
 
 
-def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
+def _land(view: View, prefix: str, *, clip: bool, cache: TextCache | None) -> Iterator[str]:
     """The decorative layer: sea, then every country in view as one path each."""
     clip_attr = f' clip-path="url(#{prefix}-clip)"' if clip else ""
     if clip:
@@ -429,16 +434,25 @@ def _land(view: View, prefix: str, *, clip: bool) -> Iterator[str]:
                f'height="{_fmt(h, n)}"/></clipPath></defs>')
     yield f'<g class="kb-map__land" aria-hidden="true" fill-rule="evenodd"{clip_attr}>'
     yield f'<path class="kb-map__sphere" d="{sphere_outline(view.width)}"/>'
-    for d in world_country_paths(view.width) if not clip else _cropped_country_paths(view):
+    for d in world_country_paths(view.width) if not clip else _cropped_country_paths(view, cache):
         yield f'<path class="kb-map__country" d="{d}"/>'
     yield "</g>"
 
 
-def _cropped_country_paths(view: View) -> tuple[str, ...]:
+def _cropped_country_paths(view: View, cache: TextCache | None) -> tuple[str, ...]:
     # Cut a little outside the window, so the clipped shapes' edges fall beyond what is shown.
     pad = view.px(4)
-    return _clipped_paths(view.width, view.decimals, (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad,
-                                                      view.box[3] + pad))
+    box = (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad, view.box[3] + pad)
+    if cache is None:
+        return _clipped_paths(view.width, view.decimals, box)
+    # Cutting is most of a locator map's cost: with hundreds of cities, it is worth keeping between builds.
+    key = f"{_CODE_DIGEST}|{view.width}|{view.decimals}|{box!r}"
+    kept = cache.get(key, ".paths")
+    if kept is not None:
+        return tuple(kept.split("\n")) if kept else ()
+    paths = _clipped_paths(view.width, view.decimals, box)
+    cache.put(key, "\n".join(paths), ".paths")
+    return paths
 
 
 @lru_cache(maxsize=1024)
