@@ -75,12 +75,17 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
     renderer = ChartRenderer(cache_dir / "charts" if cache_dir else None)
     figures: dict[str, str] = {}
     assets: list[GeneratedFile] = []
+    indicator_csvs: list[str] = []
     for entry in kb.indicators.values():
         if entry.meta.chart is ChartKind.none:
             continue
-        assets.extend(GeneratedFile(a.uri, a.content) for a in chart_assets(entry, renderer))
-        figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta))
-    assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(kb)))
+        for asset in chart_assets(entry, renderer):
+            assets.append(GeneratedFile(asset.uri, asset.content))
+            if asset.uri.endswith(".csv"):
+                indicator_csvs.append(asset.content)
+        figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta),
+                                              renderer.cache)
+    assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
     assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
     pages = build_pages(kb, figures, TextCache(cache_dir / "maps" if cache_dir else None))
     for extra in (*explorer_pages(kb), search_page()):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .diskcache import TextCache, code_digest
 from .models import Indicator
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"  # metric twins: labels measured at build fit in the browser
 
@@ -44,6 +46,8 @@ THEMES = {
 
 def frame(indicator: Indicator) -> pd.DataFrame:
     """Tidy rows (label, row, column, value) in printed order: the one source for chart, table and CSV."""
+    import pandas as pd  # on a cache miss only: pandas takes a quarter of a second to import
+
     if indicator.table:
         records = [{"label": row.label, "row": row.label, "column": column, "value": float(value),
                     "printed": str(value), "order": c}
