@@ -60,7 +60,8 @@ _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 def _compose(text: str) -> yaml.Node | None:
     """Compose the YAML, refusing anchors and aliases, which would let one value hide inside another."""
-    for event in yaml.parse(text, Loader=_LOADER):
+    # An anchor needs '&' and an alias '*': text with neither skips this second pass over the YAML.
+    for event in yaml.parse(text, Loader=_LOADER) if ("&" in text or "*" in text) else ():
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(None, None, "YAML aliases (*name) are not allowed; write the value out",
                            event.start_mark)
