@@ -68,7 +68,7 @@ class SiteBuild:
 
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
     layout = Layout(root, docs_dir.relative_to(root).as_posix() if docs_dir else "content")
-    kb = load(layout)
+    kb = load(layout, TextCache(cache_dir / "content" if cache_dir else None))
     unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)
     if unknown_markers:
         raise ContentError(unknown_markers)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .body import unsafe_body_problems
+from .diskcache import TextCache, code_digest
 from .frontmatter import Parsed, read_data_file, read_fronted_markdown
 from .knowledge import Entry, KnowledgeBase
 from .models import Case, City, Indicator, Taxonomy
@@ -62,16 +65,24 @@ def content_files(directory: Path) -> list[Path]:
 
 # File names that would collide with a generated page of the same folder.
 RESERVED_SLUGS = {"index"}
+# A content file's parse depends on its bytes and on the reading and checking code.
+_PARSE_CODE = code_digest(*(Path(__file__).with_name(name) for name in ("frontmatter.py", "body.py")))
 
 
-def load(layout: Layout) -> KnowledgeBase:
-    """Read, validate and cross-check everything; raise ContentError listing every problem."""
+def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
+    """Read, validate and cross-check everything; raise ContentError listing every problem.
+
+    ``parse_cache`` keeps the parsed front matter and body of clean case and indicator files between builds,
+    keyed by their bytes: with thousands of cases, parsing YAML is most of the loading. Validation and
+    every cross-check still run on every load.
+    """
+    cache = parse_cache or TextCache(None)
     problems: list[Problem] = []
     taxonomy = _load_whole(layout, layout.data_dir / "taxonomy.yaml", TypeAdapter(Taxonomy), problems)
     cities_parsed = _read(layout, layout.data_dir / "cities.yaml", read_data_file, problems)
     cities_list = _validate(cities_parsed, TypeAdapter(list[City]), problems) if cities_parsed else None
-    cases = _load_entries(layout, layout.cases_dir, Case, problems)
-    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems)
+    cases = _load_entries(layout, layout.cases_dir, Case, problems, cache)
+    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems, cache)
     for indicator in indicators.values():
         problems.extend(Problem(indicator.path, indicator.line_of(where), where, message)
                         for where, message in indicator.meta.fit_problems())
@@ -98,12 +109,31 @@ def _read(layout: Layout, path: Path, reader, problems: list[Problem]) -> Parsed
         return None
 
 
+def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
+    """A case or indicator file's front matter and body, with its body checked for unsafe Markdown."""
+    key = f"{_PARSE_CODE}|{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    kept = cache.get(key, ".json")
+    if kept is not None:
+        data = json.loads(kept)
+        return Parsed(path, layout.display(path), data["data"], data["lines"], data["body"], data["body_line"])
+    parsed = _read(layout, path, read_fronted_markdown, problems)
+    if parsed is None:
+        return None
+    unsafe = unsafe_body_problems(parsed.body, parsed.display, parsed.body_line)
+    problems.extend(unsafe)
+    if not unsafe:  # only clean files are kept: a file with problems reports them afresh every time
+        cache.put(key, json.dumps({"data": parsed.data, "lines": parsed.lines, "body": parsed.body,
+                                   "body_line": parsed.body_line}), ".json")
+    return parsed
+
+
 def _load_whole(layout: Layout, path: Path, adapter: TypeAdapter, problems: list[Problem]) -> Any:
     parsed = _read(layout, path, read_data_file, problems)
     return _validate(parsed, adapter, problems) if parsed else None
 
 
-def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], problems: list[Problem]) -> dict:
+def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], problems: list[Problem],
+                  cache: TextCache) -> dict:
     entries: dict[str, Entry] = {}
     adapter = TypeAdapter(model)
     for path in content_files(directory):
@@ -116,9 +146,7 @@ def _load_entries(layout: Layout, directory: Path, model: type[BaseModel], probl
             problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
                                                        f"and hyphens, e.g. {slugify(path.stem) or 'my-case'}.md"))
             continue
-        parsed = _read(layout, path, read_fronted_markdown, problems)
-        if parsed:
-            problems.extend(unsafe_body_problems(parsed.body, display, parsed.body_line))
+        parsed = _read_entry(layout, path, problems, cache)
         meta = _validate(parsed, adapter, problems) if parsed else None
         if meta is not None:
             entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)

@@ -6,6 +6,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+from govkb.diskcache import TextCache
+from govkb.load import Layout, load
+from govkb.problems import ContentError
+
 from .conftest import ROOT
 
 PREPARE = """
@@ -34,3 +40,17 @@ def test_warm_build_matches_cold_build_without_importing_chart_libraries(tmp_pat
     assert warm["files"] == cold["files"]
     # The cut coastlines of the city maps are kept too.
     assert list((tmp_path / "cache" / "maps").glob("*.paths"))
+
+
+def test_parse_cache_gives_the_same_knowledge_base_and_never_hides_a_new_problem(project, tmp_path):
+    cache = TextCache(tmp_path / "content")
+    cold = load(Layout(project), cache)
+    warm = load(Layout(project), cache)
+    assert warm == cold
+    assert len(list(cache.directory.glob("*.json"))) == len(cold.cases) + len(cold.indicators)
+
+    case = project / "cases" / "decidim-barcelona.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\nSee <script>alert(1)</script>.\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load(Layout(project), cache)
+    assert "cases/decidim-barcelona.md:" in str(error.value) and "<script>" in str(error.value)
