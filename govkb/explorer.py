@@ -74,9 +74,9 @@ def cases_json(kb: KnowledgeBase) -> str:
 def _facet_group(name: str, counts: Counter, labels: dict[str, str]) -> str:
     options = []
     for value in sorted(counts, key=lambda v: (int(v) if v.isdigit() else 0, folded(labels.get(v, v)))):
-        ident = f"kb-f-{name}-{value}"
-        options.append(f'<li><input type="checkbox" id="{esc(ident)}" name="{name}" value="{esc(value)}">'
-                       f'<label for="{esc(ident)}">{esc(labels.get(value, value))} '
+        # The box inside its label needs no id: a third less markup, which counts with hundreds of cities.
+        options.append(f'<li><label><input type="checkbox" name="{name}" value="{esc(value)}">'
+                       f'{esc(labels.get(value, value))} '
                        f'<span class="kb-count" data-facet-count>({counts[value]})</span></label></li>')
     return (f'<fieldset class="kb-explorer__facet"><legend>{esc(FACET_TITLES[name])}</legend>'
             f'<ul>{"".join(options)}</ul></fieldset>')
