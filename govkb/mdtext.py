@@ -11,8 +11,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def text(value: object) -> str:
-    """Literal text: HTML escaped first, then every Markdown-special character backslash-escaped."""
-    escaped = html.escape(" ".join(str(value).split()), quote=True)
+    """Literal text: HTML escaped first, then every Markdown-special character backslash-escaped.
+
+    Quotes stay as they are: this is text, never an attribute value (Python-Markdown escapes those itself),
+    and an escaped apostrophe would leak into heading anchors as 'x27'.
+    """
+    escaped = html.escape(" ".join(str(value).split()), quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 

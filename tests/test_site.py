@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,11 @@ def test_safe_build_swaps_in_a_good_site_and_keeps_it_when_the_next_build_fails(
     assert "cases/decidim-barcelona.md" in second.stderr and "unchanged" in second.stderr
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not [p for p in project.iterdir() if p.name.startswith((".site-new-", ".site-old-"))]
+
+
+def test_heading_anchors_are_plain_words(site):
+    """An apostrophe or quote in a title must not leak into its anchor as an entity name ('x27', 'quot')."""
+    for path in site.rglob("*.html"):
+        for heading in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("[id]"):
+            if heading.name in {"h1", "h2", "h3", "h4"}:
+                assert not re.search(r"x27|(^|-)(quot|amp)(-|$)", heading["id"]), (path, heading["id"])
