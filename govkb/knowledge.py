@@ -35,7 +35,7 @@ class KnowledgeBase:
     taxonomy: Taxonomy
     # Where each city lives in data/cities.yaml, for error messages.
     city_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Related-case rankings by tag combination, filled by govkb.related during a build.
+    # govkb.related's bit masks and rankings, built on first use during a build.
     related_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property

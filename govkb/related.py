@@ -64,8 +64,8 @@ class _Relations:
             score = (AREA_WEIGHT * np.bitwise_count(shared_areas).astype(np.int64)
                      + SDG_WEIGHT * np.bitwise_count(shared_goals).astype(np.int64))
             rank = np.where(candidate, score * (len(self.cases) + 1) + self.tiebreak, 0)
-            top = np.argsort(-rank, kind="stable")[:size] if len(rank) <= size else \
-                np.argpartition(-rank, size - 1)[:size]
+            # Ranks are distinct (the tiebreak is): pick the best ``size``, then order just those.
+            top = np.argpartition(-rank, size - 1)[:size] if len(rank) > size else np.arange(len(rank))
             top = top[np.argsort(-rank[top])]
             self.rankings[key] = [self.cases[i] for i in top if rank[i] > 0]
         return self.rankings[key]
