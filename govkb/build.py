@@ -68,11 +68,12 @@ class SiteBuild:
 
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
     layout = Layout(root, docs_dir.relative_to(root).as_posix() if docs_dir else "content")
-    kb = load(layout, TextCache(cache_dir / "content" if cache_dir else None))
+    cache = TextCache(cache_dir)
+    kb = load(layout, cache.within("content"))
     unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)
     if unknown_markers:
         raise ContentError(unknown_markers)
-    renderer = ChartRenderer(cache_dir / "charts" if cache_dir else None)
+    renderer = ChartRenderer(cache.within("charts"))
     figures: dict[str, str] = {}
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
@@ -87,7 +88,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
                                               renderer.cache)
     assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
     assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
-    pages = build_pages(kb, figures, TextCache(cache_dir / "maps" if cache_dir else None))
+    pages = build_pages(kb, figures, cache.within("maps"))
     for extra in (*explorer_pages(kb), search_page()):
         pages[extra.uri] = extra
     assets.append(GeneratedFile(EXPLORER_DATA, cases_json(kb)))

@@ -74,8 +74,8 @@ class ChartRenderer:
     so a warm build does not even import Altair; its SVG is cached by a hash of the spec itself.
     """
 
-    def __init__(self, cache_dir: Path | None):
-        self.cache = TextCache(cache_dir)
+    def __init__(self, cache: TextCache):
+        self.cache = cache
         self.rendered = 0  # SVGs that missed the cache in this build (reported by the build log)
         self.cached = 0
 

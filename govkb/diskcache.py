@@ -7,6 +7,7 @@ folder (``.cache/``) is always safe.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -18,6 +19,15 @@ def code_digest(*sources: Path) -> str:
 class TextCache:
     def __init__(self, directory: Path | None):
         self.directory = directory  # None: remember nothing (tests, one-off renders)
+
+    def within(self, name: str) -> TextCache:
+        """The cache in a sub-folder, one per kind of value."""
+        return TextCache(self.directory / name if self.directory else None)
+
+    def kept(self, key: str, make: Callable[[], str], suffix: str = ".txt") -> str:
+        """The text kept under ``key``, or ``make()``'s, kept for next time."""
+        text = self.get(key, suffix)
+        return text if text is not None else self.put(key, make(), suffix)
 
     def get(self, key: str, suffix: str = ".txt") -> str | None:
         path = self._path(key, suffix)

@@ -46,9 +46,7 @@ def chart_assets(entry: Entry[Indicator], renderer: ChartRenderer) -> list[Asset
 
 
 def _kept(cache: TextCache, what: str, meta: Indicator, make: Callable[[], str]) -> str:
-    key = f"{_CODE_DIGEST}|{what}|{meta.model_dump_json()}"
-    kept = cache.get(key)
-    return kept if kept is not None else cache.put(key, make())
+    return cache.kept(f"{_CODE_DIGEST}|{what}|{meta.model_dump_json()}", make)
 
 
 def tidy(entry: Entry[Indicator]) -> pd.DataFrame:

@@ -443,16 +443,11 @@ def _cropped_country_paths(view: View, cache: TextCache | None) -> tuple[str, ..
     # Cut a little outside the window, so the clipped shapes' edges fall beyond what is shown.
     pad = view.px(4)
     box = (view.box[0] - pad, view.box[1] - pad, view.box[2] + pad, view.box[3] + pad)
-    if cache is None:
-        return _clipped_paths(view.width, view.decimals, box)
     # Cutting is most of a locator map's cost: with hundreds of cities, it is worth keeping between builds.
-    key = f"{_CODE_DIGEST}|{view.width}|{view.decimals}|{box!r}"
-    kept = cache.get(key, ".paths")
-    if kept is not None:
-        return tuple(kept.split("\n")) if kept else ()
-    paths = _clipped_paths(view.width, view.decimals, box)
-    cache.put(key, "\n".join(paths), ".paths")
-    return paths
+    kept = (cache or TextCache(None)).kept(f"{_CODE_DIGEST}|{view.width}|{view.decimals}|{box!r}",
+                                           lambda: "\n".join(_clipped_paths(view.width, view.decimals, box)),
+                                           ".paths")
+    return tuple(kept.split("\n")) if kept else ()
 
 
 @lru_cache(maxsize=1024)
