@@ -1,24 +1,35 @@
-"""One pass over the content: load, validate, render every generated page and asset, ready for any site builder."""
+"""One pass over the content: load and check it, then render every generated page and asset, ready for MkDocs.
+
+The hooks call ``prepare`` before MkDocs writes anything (so bad content keeps the last good site), then
+hand MkDocs the pages and assets, then ask ``SiteBuild`` to finish each rendered page's HTML.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .charts import ChartRenderer
-from .diskcache import TextCache
-from .explorer import DATA_URI as EXPLORER_DATA
-from .explorer import cases_json, explorer_pages
-from .figures import ALL_FIGURES_CSV, all_figures_csv, chart_assets, figure_markdown
-from .knowledge import KnowledgeBase
-from .load import Layout, load
-from .markers import expand_markers, marker_problems
-from .models import ChartKind
-from .pages import RENDERED_PLACEHOLDER, Page, build_pages, data_table, indicator_uri
-from .problems import ContentError
+from . import urls
+from .cache import TextCache
+from .charts.data import all_figures_csv
+from .charts.files import chart_files
+from .charts.render import ChartRenderer
+from .content.knowledge import KnowledgeBase
+from .content.layout import Layout
+from .content.load import load
+from .content.models import ChartKind
+from .content.problems import ContentError
+from .pages.areas import area_pages, areas_index, axis_page
+from .pages.cases import case_page, cases_index
+from .pages.cities import cities_index, city_pages, region_pages
+from .pages.explorer import cases_json, explorer_pages
+from .pages.indicators import indicator_page, indicators_index
+from .pages.markers import expand_markers, marker_problems
+from .pages.page import RENDERED_PLACEHOLDER, Page
+from .pages.sdgs import sdg_pages, sdgs_index
+from .pages.search import search_page
+from .pages.styles import sdg_stylesheet
 from .sanitize import sanitize_html
-from .search import search_page
-from .styles import SDG_STYLESHEET, sdg_stylesheet
 
 
 @dataclass(frozen=True)
@@ -74,22 +85,35 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
     if unknown_markers:
         raise ContentError(unknown_markers)
     renderer = ChartRenderer(cache.within("charts"))
-    figures: dict[str, str] = {}
+    chart_descriptions: dict[str, str] = {}
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
     for entry in kb.indicators.values():
         if entry.meta.chart is ChartKind.none:
             continue
-        for asset in chart_assets(entry, renderer):
-            assets.append(GeneratedFile(asset.uri, asset.content))
-            if asset.uri.endswith(".csv"):
-                indicator_csvs.append(asset.content)
-        figures[entry.slug] = figure_markdown(entry, indicator_uri(entry.slug), data_table(entry.meta),
-                                              renderer.cache)
-    assets.append(GeneratedFile(ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
-    assets.append(GeneratedFile(SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
-    pages = build_pages(kb, figures, cache.within("maps"))
-    for extra in (*explorer_pages(kb), search_page()):
-        pages[extra.uri] = extra
-    assets.append(GeneratedFile(EXPLORER_DATA, cases_json(kb)))
+        files = chart_files(entry, renderer)
+        assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
+        indicator_csvs.append(files.csv)
+        chart_descriptions[entry.slug] = files.text_alternative
+    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
+    assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
+    assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(kb)))
+    pages = generated_pages(kb, chart_descriptions, cache.within("maps"))
     return SiteBuild(layout, kb, pages, assets, renderer.rendered, renderer.cached)
+
+
+def generated_pages(kb: KnowledgeBase, chart_descriptions: dict[str, str], land_cache: TextCache) -> dict[str, Page]:
+    """Every generated page, keyed by its docs-relative URI."""
+    regions = sorted({c.region for c in kb.cities.values()})
+    pages = [
+        cases_index(kb), cities_index(kb), areas_index(kb), sdgs_index(kb), indicators_index(kb),
+        *(case_page(kb, case) for case in kb.cases.values()),
+        *(page for city in kb.cities.values() for page in city_pages(kb, city, land_cache)),
+        *(page for region in regions for page in region_pages(kb, region)),
+        *(axis_page(kb, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
+        *(page for area_id in kb.areas for page in area_pages(kb, area_id)),
+        *(page for sdg in kb.taxonomy.sdgs if kb.cases_by_sdg.get(sdg.number) for page in sdg_pages(kb, sdg)),
+        *(indicator_page(kb, entry, chart_descriptions.get(entry.slug)) for entry in kb.indicators.values()),
+        *explorer_pages(kb), search_page(),
+    ]
+    return {page.uri: page for page in pages}

@@ -17,10 +17,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, prepare
-from govkb.fragments import FragmentCache, shared_nav_key
-from govkb.htmlmeta import escaped_meta
-from govkb.problems import ContentError
+from govkb.content.problems import ContentError
 from govkb.search import SearchIndexError, build_index
+from govkb.templates import FragmentCache, escaped_meta, shared_nav_key
+from govkb.urls import template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
@@ -42,6 +42,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     fragments = FragmentCache()  # one per build: the navigation may change between builds
     env.globals["kb_fragment"] = fragments.get
     env.globals["kb_remember"] = fragments.remember
+    env.globals["kb_urls"] = template_urls()
     return env
 
 

@@ -1,0 +1,79 @@
+"""Text kept on disk between builds (``.cache/``), named by a hash of everything that made it.
+
+A key covers the inputs a caller names and, always, the version of the code: every source file of this
+package and its data, and the versions of the libraries that parse, render and index. Changing any of them
+gives new names, so an entry is never stale, only unused; deleting the folder is always safe. Entries are
+written to a temporary file and renamed into place, so an interrupted build leaves no half-written entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Libraries whose output a cache entry can hold: a new version of any of them makes every entry afresh.
+RENDERING_LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "pydantic", "PyYAML", "nh3", "Markdown",
+                       "pagefind", "python-slugify", "markupsafe")
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of this package's source and data files and of the rendering libraries' versions."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in RENDERING_LIBRARIES:
+        digest.update(f"{library}=={_version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+class TextCache:
+    def __init__(self, directory: Path | None, version: str | None = None):
+        self.directory = directory  # None: remember nothing (tests, one-off renders)
+        self.version = version if version is not None else (code_version() if directory else "")
+
+    def within(self, name: str) -> TextCache:
+        """The cache in a sub-folder, one per kind of value."""
+        return TextCache(self.directory / name if self.directory else None, self.version)
+
+    def kept(self, key: str, make: Callable[[], str], suffix: str = ".txt") -> str:
+        """The text kept under ``key``, or ``make()``'s, kept for next time."""
+        text = self.get(key, suffix)
+        return text if text is not None else self.put(key, make(), suffix)
+
+    def get(self, key: str, suffix: str = ".txt") -> str | None:
+        path = self._path(key, suffix)
+        return path.read_text(encoding="utf-8") if path and path.is_file() else None
+
+    def put(self, key: str, text: str, suffix: str = ".txt") -> str:
+        path = self._path(key, suffix)
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                    file.write(text)
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        return text
+
+    def _path(self, key: str, suffix: str) -> Path | None:
+        if self.directory is None:
+            return None
+        name = hashlib.sha256(f"{self.version}|{key}".encode()).hexdigest()[:32]
+        return self.directory / f"{name}{suffix}"

@@ -1,0 +1,30 @@
+"""The one chart theme, in a light and a dark variant that follow the site's palette switch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"  # metric twins: labels measured at build fit in the browser
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    background: str
+    text: str
+    muted: str
+    grid: str
+    mark: str
+    track: str
+    # Ordinal categories, each at least 3:1 against the background, with text colour for labels inside.
+    categories: tuple[str, ...]
+    inside_text: str
+
+
+# Colours from the site's stylesheet (content/assets/stylesheets/kb.css): indigo on white, light indigo on slate.
+THEMES = {
+    "light": Theme("light", "#ffffff", "#1f2329", "#4a5160", "#d9dce3", "#303f9f", "#e3e6f3",
+                   ("#8c2d04", "#b84a00", "#5e4b9c", "#1f5fa8", "#0b3d73"), "#ffffff"),
+    "dark": Theme("dark", "#1e2129", "#e6e8ee", "#b7bcc8", "#3a3f4b", "#9fa8ff", "#2f3442",
+                  ("#fdae6b", "#f7c59f", "#c6c1ee", "#9ecae1", "#7fb8ff"), "#111111"),
+}

@@ -1,0 +1,90 @@
+"""The in-memory knowledge base: every entry loaded once, and the cross indexes between them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Generic, TypeVar
+
+from .frontmatter import line_of
+from .models import Area, Axis, Case, City, Indicator, Sdg, Taxonomy
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """One validated content file: its slug (file name), where it lives, its front matter and body."""
+
+    slug: str
+    path: str
+    meta: T
+    body: str
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, dotted: str) -> int | None:
+        return line_of(self.lines, dotted)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    cases: dict[str, Entry[Case]]
+    indicators: dict[str, Entry[Indicator]]
+    cities: dict[str, City]
+    taxonomy: Taxonomy
+    # govkb.pages.related's bit masks and rankings, built on first use during a build.
+    related_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def axes(self) -> dict[str, Axis]:
+        return {axis.id: axis for axis in self.taxonomy.axes}
+
+    @cached_property
+    def areas(self) -> dict[str, Area]:
+        return {area.id: area for axis in self.taxonomy.axes for area in axis.areas}
+
+    @cached_property
+    def axis_of_area(self) -> dict[str, Axis]:
+        return {area.id: axis for axis in self.taxonomy.axes for area in axis.areas}
+
+    @cached_property
+    def sdgs(self) -> dict[int, Sdg]:
+        return {sdg.number: sdg for sdg in self.taxonomy.sdgs}
+
+    def area_or_axis_name(self, ident: str) -> str:
+        return (self.areas.get(ident) or self.axes[ident]).name
+
+    @cached_property
+    def cases_by_city(self) -> dict[str, list[Entry[Case]]]:
+        return self._group_cases(lambda case: case.meta.cities)
+
+    @cached_property
+    def cases_by_area(self) -> dict[str, list[Entry[Case]]]:
+        return self._group_cases(lambda case: case.meta.areas)
+
+    @cached_property
+    def cases_by_sdg(self) -> dict[int, list[Entry[Case]]]:
+        return self._group_cases(lambda case: case.meta.sdgs)
+
+    @cached_property
+    def indicators_by_area(self) -> dict[str, list[Entry[Indicator]]]:
+        grouped: dict[str, list[Entry[Indicator]]] = defaultdict(list)
+        for indicator in self.indicators.values():
+            grouped[indicator.meta.area].append(indicator)
+        return dict(grouped)
+
+    def cases_in_axis(self, axis_id: str) -> list[Entry[Case]]:
+        area_ids = {area.id for area in self.axes[axis_id].areas}
+        return [case for case in self.sorted_cases if area_ids.intersection(case.meta.areas)]
+
+    @cached_property
+    def sorted_cases(self) -> list[Entry[Case]]:
+        return sorted(self.cases.values(), key=lambda case: case.meta.title.casefold())
+
+    def _group_cases(self, keys) -> dict:
+        grouped: dict = defaultdict(list)
+        for case in self.sorted_cases:
+            for key in dict.fromkeys(keys(case)):
+                grouped[key].append(case)
+        return dict(grouped)

@@ -1,0 +1,42 @@
+"""Where a project keeps its content, and how its paths are shown in messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its content; paths in messages are relative to ``root``."""
+
+    root: Path
+    docs_dir_name: str = "content"
+    docs_dir: Path = field(init=False)
+    indicators_dir: Path = field(init=False)
+    cases_dir: Path = field(init=False)
+    data_dir: Path = field(init=False)
+    cities_file: Path = field(init=False)
+    taxonomy_file: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        derived = {"docs_dir": self.root / self.docs_dir_name, "cases_dir": self.root / "cases",
+                   "data_dir": self.root / "data"}
+        derived |= {"indicators_dir": derived["docs_dir"] / "indicators",
+                    "cities_file": derived["data_dir"] / "cities.yaml",
+                    "taxonomy_file": derived["data_dir"] / "taxonomy.yaml"}
+        for name, path in derived.items():
+            object.__setattr__(self, name, path)  # a frozen dataclass sets derived fields this way
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def content_files(directory: Path) -> list[Path]:
+    """The Markdown entries of a folder, in a stable order."""
+    if not directory.is_dir():
+        return []
+    return sorted(directory.glob("*.md"))

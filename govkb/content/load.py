@@ -1,0 +1,111 @@
+"""Load every content file once, validate it, and build the knowledge base, reporting all problems at once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ..cache import TextCache
+from .bodies import unsafe_body_problems
+from .frontmatter import Parsed, read_data_file, read_fronted_markdown
+from .knowledge import Entry, KnowledgeBase
+from .layout import Layout, content_files
+from .models import Case, City, Indicator, Taxonomy
+from .problems import ContentError, Problem
+from .references import duplicate_ids, reference_problems
+from .slugs import is_slug, slugify
+from .validate import validated
+
+# File names that would collide with a generated page of the same folder.
+RESERVED_SLUGS = {"index"}
+
+
+def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
+    """Read, validate and cross-check everything; raise ContentError listing every problem.
+
+    ``parse_cache`` keeps the parsed front matter and body of clean case and indicator files between builds,
+    keyed by their bytes: with thousands of cases, parsing YAML is most of the loading. Validation and
+    every cross-check still run on every load.
+    """
+    cache = parse_cache or TextCache(None)
+    problems: list[Problem] = []
+    taxonomy = _load_data_file(layout, layout.taxonomy_file, Taxonomy, problems)
+    cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
+    cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
+    cases = _load_entries(layout, layout.cases_dir, Case, problems, cache)
+    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems, cache)
+    for indicator in indicators.values():
+        problems.extend(Problem(indicator.path, indicator.line_of(where), where, message)
+                        for where, message in indicator.meta.fit_problems())
+    if taxonomy is None or cities_list is None:
+        raise ContentError(problems)
+    kb = KnowledgeBase(cases=cases, indicators=indicators, cities={city.id: city for city in cities_list},
+                       taxonomy=taxonomy)
+    problems.extend(reference_problems(kb, layout.display(layout.taxonomy_file)))
+    if problems:
+        raise ContentError(problems)
+    return kb
+
+
+def _read(layout: Layout, path: Path, reader, problems: list[Problem]) -> Parsed | None:
+    if not path.is_file():
+        problems.append(Problem(layout.display(path), None, "", "file is missing"))
+        return None
+    try:
+        return reader(path, layout.display(path))
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _load_data_file(layout: Layout, path: Path, shape: Any, problems: list[Problem]) -> Any:
+    parsed = _read(layout, path, read_data_file, problems)
+    return _checked_data(parsed, shape, problems) if parsed else None
+
+
+def _checked_data(parsed: Parsed, shape: Any, problems: list[Problem]) -> Any:
+    """A whole-YAML data file validated, with its duplicate ids refused (a mapping by id would hide them)."""
+    duplicates = duplicate_ids(parsed)
+    problems.extend(duplicates)
+    value = validated(parsed, shape, problems)
+    return None if duplicates else value
+
+
+def _load_entries(layout: Layout, directory: Path, model: type, problems: list[Problem],
+                  cache: TextCache) -> dict:
+    entries: dict[str, Entry] = {}
+    for path in content_files(directory):
+        display = layout.display(path)
+        if path.stem in RESERVED_SLUGS:
+            problems.append(Problem(display, None, "", f"'{path.name}' is the folder's generated index page; "
+                                                       "give the file another name"))
+            continue
+        if not is_slug(path.stem):
+            problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
+                                                       f"and hyphens, e.g. {slugify(path.stem) or 'my-case'}.md"))
+            continue
+        parsed = _read_entry(layout, path, problems, cache)
+        meta = validated(parsed, model, problems) if parsed else None
+        if parsed and meta is not None:
+            entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)
+    return entries
+
+
+def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
+    """A case or indicator file's front matter and body, with its body checked for unsafe Markdown."""
+    key = hashlib.sha256(path.read_bytes()).hexdigest()
+    kept = cache.get(key, ".json")
+    if kept is not None:
+        data = json.loads(kept)
+        return Parsed(path, layout.display(path), data["data"], data["lines"], data["body"], data["body_line"])
+    parsed = _read(layout, path, read_fronted_markdown, problems)
+    if parsed is None:
+        return None
+    unsafe = unsafe_body_problems(parsed.body, parsed.display, parsed.body_line)
+    problems.extend(unsafe)
+    if not unsafe:  # only clean files are kept: a file with problems reports them afresh every time
+        cache.put(key, json.dumps({"data": parsed.data, "lines": parsed.lines, "body": parsed.body,
+                                   "body_line": parsed.body_line}), ".json")
+    return parsed

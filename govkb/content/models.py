@@ -1,0 +1,357 @@
+"""The typed shape of every content file: cases, indicators, cities and the taxonomy.
+
+These models are the single source of truth for what a valid file looks like: the loader validates with
+them, ``kb schema`` writes their JSON Schema into ``schema/``, and the contributor field reference is
+generated from them. Every message a contributor reads for a bad value is written here, beside the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+
+from .slugs import SLUG_REGEX, slugify
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _full_match(regex: str, explain: Callable[[str], str]) -> Callable[[str], str]:
+    """A validator: the value must match ``regex`` whole; ``explain`` says what a contributor should write instead."""
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise ValueError(explain(value))
+        return value
+
+    return check
+
+
+def _pattern_schema(regex: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": f"^(?:{regex})$"})
+
+
+def _slug_hint(value: str) -> str:
+    return f"'{value}' is not an id: use lowercase letters, digits and hyphens, e.g. '{slugify(value) or 'open-data'}'"
+
+
+_TARGET_REGEX = r"(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-c])"
+Slug = Annotated[str, AfterValidator(_full_match(SLUG_REGEX, _slug_hint)), _pattern_schema(SLUG_REGEX)]
+SdgTarget = Annotated[str, AfterValidator(_full_match(
+    _TARGET_REGEX, lambda value: f"'{value}' is not an SDG target; write goal.target, e.g. '16.7' or '11.a'")),
+    _pattern_schema(_TARGET_REGEX)]
+CountryCode = Annotated[str, AfterValidator(_full_match(
+    "[A-Z]{2}", lambda value: f"'{value}' is not a two-letter ISO 3166 country code such as 'ES'")),
+    _pattern_schema("[A-Z]{2}")]
+HexColour = Annotated[str, AfterValidator(_full_match(
+    "#[0-9A-Fa-f]{6}", lambda value: f"'{value}' is not a colour; write #RRGGBB")), _pattern_schema("#[0-9A-Fa-f]{6}")]
+
+
+def _sdg_number(value: Any) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 17:
+        raise ValueError(f"'{value}' is not an SDG; the goals are numbered 1–17")
+    return number
+
+
+SdgNumber = Annotated[int, BeforeValidator(_sdg_number), WithJsonSchema({"type": "integer", "minimum": 1,
+                                                                         "maximum": 17})]
+
+_PLAIN_TEXT_FORBIDDEN = re.compile(r"[<>]")
+_FORMULA_START = frozenset("=+-@")
+
+
+def _plain_text(value: str) -> str:
+    # Titles and summaries reach <title>, <meta> and link text: markup has no business there.
+    if _PLAIN_TEXT_FORBIDDEN.search(value):
+        raise ValueError("must be plain text: '<' and '>' are not allowed")
+    # They also reach the CSV downloads, where a spreadsheet would run a leading =, +, - or @ as a formula.
+    if value[:1] in _FORMULA_START:
+        raise ValueError(f"must not start with {value[0]!r}: spreadsheets opening the CSV downloads would run "
+                         "it as a formula")
+    return value
+
+
+def _web_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+        raise ValueError("must be a web address starting with https:// (or http://), e.g. https://www.bilbao.eus")
+    return value.strip()
+
+
+# Editions of the Smart Cities Study; add a year here when its study arrives.
+EDITIONS = frozenset({2019})
+
+
+def _known_edition(value: int) -> int:
+    if value not in EDITIONS:
+        raise ValueError(f"unknown edition {value}; known editions: {', '.join(map(str, sorted(EDITIONS)))}")
+    return value
+
+
+PlainText = Annotated[Text, AfterValidator(_plain_text)]
+PlainShortText = Annotated[ShortText, AfterValidator(_plain_text)]
+WebUrl = Annotated[str, AfterValidator(_web_url)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt key must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    study: PlainShortText = Field(description="The publication, e.g. 'Smart Cities Study 2019'.")
+    section: PlainShortText = Field(description="Chapter path in the study, e.g. 'Open Government › Open data'.")
+
+
+class Link(Strict):
+    title: PlainShortText = Field(description="What the link leads to.")
+    url: WebUrl = Field(description="An official web address, https:// preferred.")
+
+
+class CaseStatus(StrEnum):
+    active = "active"
+    pilot = "pilot"
+    completed = "completed"
+    discontinued = "discontinued"
+
+
+class Case(Strict):
+    """A best-practice case: ``cases/<slug>.md``. The file name is the slug."""
+
+    title: PlainShortText = Field(description="The initiative's name and city, in our words.")
+    cities: list[Slug] = Field(min_length=1, description="City ids from data/cities.yaml.")
+    edition: Annotated[int, AfterValidator(_known_edition)] = Field(
+        description=f"Edition of the Smart Cities Study that names the case: one of {sorted(EDITIONS)}.")
+    areas: list[Slug] = Field(min_length=1, description="Governance area ids from data/taxonomy.yaml; the "
+                                                        "first is the main one.")
+    sdgs: list[SdgNumber] = Field(min_length=1, description="UN Sustainable Development Goals served (1-17).")
+    sdg_targets: list[SdgTarget] = Field(default=[], description="Optional SDG targets such as '16.7'.")
+    summary: Annotated[PlainText, StringConstraints(max_length=320)] = Field(
+        description="One sentence in our words: what the city did and why it matters.")
+    source: Source = Field(description="Where the study describes the case: `study` and `section`.")
+    links: list[Link] = Field(default=[], description="Official pages of the initiative or city.")
+    year_started: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
+        default=None, description="Year the initiative began, only where a source states it.")
+    status: CaseStatus | None = Field(default=None, description="Only where a source states it.")
+
+    @field_validator("sdg_targets")
+    @classmethod
+    def _targets_belong_to_goals(cls, targets: list[str], info: ValidationInfo) -> list[str]:
+        if "sdgs" not in info.data:
+            return targets  # sdgs itself is invalid and already reported
+        goals = info.data["sdgs"]
+        stray = [t for t in targets if int(t.split(".")[0]) not in goals]
+        if stray:
+            verb = "belongs" if len(stray) == 1 else "belong"
+            raise ValueError(f"{', '.join(stray)} {verb} to goals not listed in sdgs; add the goal or drop "
+                             "the target")
+        return targets
+
+
+class Unit(StrEnum):
+    percent = "percent"
+    score_1_5 = "score-1-5"
+    score_0_10 = "score-0-10"
+
+    @property
+    def label(self) -> str:
+        return {"percent": "% of cities", "score-1-5": "score on a 1–5 scale",
+                "score-0-10": "score on a 0–10 scale"}[self.value]
+
+    @property
+    def scale(self) -> tuple[Decimal, Decimal]:
+        return {"percent": (Decimal(0), Decimal(100)), "score-1-5": (Decimal(1), Decimal(5)),
+                "score-0-10": (Decimal(0), Decimal(10))}[self.value]
+
+
+class ChartKind(StrEnum):
+    ranked_bars = "ranked-bars"
+    ordered_bars = "ordered-bars"
+    stacked_bars = "stacked-bars"
+    dots = "dots"
+    single_figure = "single-figure"
+    none = "none"
+
+
+class Value(Strict):
+    label: PlainShortText
+    value: Decimal = Field(description="The figure exactly as printed, e.g. 2.9 or 81.")
+
+
+class TableRow(Strict):
+    label: PlainShortText
+    values: list[Decimal] = Field(min_length=1)
+
+
+class Table(Strict):
+    columns: list[PlainShortText] = Field(min_length=2)
+    rows: list[TableRow] = Field(min_length=1)
+
+
+class Indicator(Strict):
+    """A survey figure: ``content/indicators/<slug>.md``."""
+
+    title: PlainShortText = Field(description="The figure's title exactly as printed in the study.")
+    title_translation: PlainShortText | None = Field(default=None, description="English rendering when the "
+                                                                               "printed title is not English.")
+    finding: PlainText = Field(description="One sentence in our words stating what the figure shows.")
+    area: Slug = Field(description="An area or axis id from data/taxonomy.yaml.")
+    unit: Unit | None = Field(default=None, description="Required unless chart is 'none': the study does not "
+                                                           "always say which scale an unprinted figure used.")
+    base: PlainShortText = Field(description="Which cities the figure is about.")
+    chart: ChartKind = Field(description="ranked-bars: shares of cities naming each item, sorted; ordered-bars: "
+                                         "the same in printed order; stacked-bars: a table of rows adding to "
+                                         "100%; dots: scores on one scale; single-figure: one number; none: "
+                                         "the study prints no figures.")
+    values: list[Value] | None = Field(default=None, description="Label/value pairs in printed order.")
+    table: Table | None = Field(default=None, description="Rows x columns, for stacked-bars only.")
+    source: Source = Field(description="Where the study prints the figure: `study` and `section`.")
+    notes: PlainText | None = Field(default=None, description="Inconsistencies or rounding in the study.")
+
+    # A charted figure always has a unit, and a stacked chart a table: the loader refuses it otherwise
+    # (fit_problems). These say so to the type checker, and fail loudly should that ever be skipped.
+    @property
+    def chart_unit(self) -> Unit:
+        if self.unit is None:
+            raise ValueError(f"chart '{self.chart}' without a unit")
+        return self.unit
+
+    @property
+    def chart_table(self) -> Table:
+        if self.table is None:
+            raise ValueError(f"chart '{self.chart}' without a table")
+        return self.table
+
+    @property
+    def chart_values(self) -> list[Value]:
+        if self.values is None:
+            raise ValueError(f"chart '{self.chart}' without values")
+        return self.values
+
+    def fit_problems(self) -> list[tuple[str, str]]:
+        """Where the figures do not fit the chart kind or the unit's scale: (field path, message) pairs."""
+        problems: list[tuple[str, str]] = []
+        expects_table = self.chart is ChartKind.stacked_bars
+        if self.chart is ChartKind.none:
+            for name in ("values", "table"):
+                if getattr(self, name) is not None:
+                    problems.append((name, "chart 'none' takes no figures; remove it or choose a chart kind"))
+            return problems
+        if self.unit is None:
+            problems.append(("unit", f"chart '{self.chart}' needs a unit: {', '.join(u.value for u in Unit)}"))
+            return problems
+        if expects_table and self.table is None:
+            problems.append(("table", f"chart '{self.chart}' needs a table of rows x columns"))
+        if not expects_table and self.table is not None:
+            problems.append(("table", f"chart '{self.chart}' takes a values list, not a table; "
+                                      "use chart 'stacked-bars' for a table"))
+        if not expects_table and not self.values:
+            problems.append(("values", f"chart '{self.chart}' needs at least one label/value pair"))
+            return problems
+        if expects_table and self.values is not None:
+            problems.append(("values", "chart 'stacked-bars' takes a table, not a values list"))
+        minimum = {ChartKind.single_figure: 1, ChartKind.dots: 2}.get(self.chart, 1)
+        if self.values is not None and self.chart is ChartKind.single_figure and len(self.values) != 1:
+            problems.append(("values", "chart 'single-figure' takes exactly one value"))
+        elif self.values is not None and len(self.values) < minimum:
+            problems.append(("values", f"chart '{self.chart}' needs at least {minimum} values"))
+        low, high = self.unit.scale
+        for i, item in enumerate(self.values or []):
+            if not low <= item.value <= high:
+                problems.append((f"values.{i}.value", f"{item.value} is outside {low}–{high} for unit "
+                                                      f"'{self.unit}' ({self.unit.label})"))
+        columns = len(self.table.columns) if self.table else 0
+        for r, row in enumerate(self.table.rows if self.table else []):
+            if len(row.values) != columns:
+                problems.append((f"table.rows.{r}.values", f"has {len(row.values)} values for {columns} columns"))
+            for c, number in enumerate(row.values):
+                if not low <= number <= high:
+                    problems.append((f"table.rows.{r}.values.{c}", f"{number} is outside {low}–{high} for "
+                                                                    f"unit '{self.unit}'"))
+        return problems
+
+
+Region = Literal["Africa", "Asia-Pacific", "Eurasia", "Europe", "Latin America", "Middle East and West Asia",
+                 "North America"]
+
+
+class Coordinates(Strict):
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
+class Population(Strict):
+    value: Annotated[int, Field(gt=0)]
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    source: PlainText
+
+
+class City(Strict):
+    """One entry of ``data/cities.yaml``."""
+
+    id: Slug
+    name: PlainShortText = Field(description="Name as printed in the study, accents exact.")
+    other_names: list[PlainShortText] = Field(default=[], description="Other spellings people use.")
+    country: CountryCode = Field(description="ISO 3166-1 alpha-2 code.")
+    country_name: PlainShortText
+    region: Region = Field(description="UCLG world region.")
+    coordinates: Coordinates
+    coordinates_source: PlainShortText
+    population: Population | None = None
+    website: WebUrl | None = None
+    notes: PlainText | None = None
+
+
+class Area(Strict):
+    id: Slug
+    name: PlainShortText
+    description: PlainText
+
+
+class Axis(Strict):
+    id: Slug
+    name: PlainShortText
+    description: PlainText
+    areas: list[Area] = Field(min_length=1)
+
+
+class Principle(Strict):
+    id: Slug
+    name: PlainShortText
+    description: PlainText
+
+
+class Sdg(Strict):
+    number: SdgNumber
+    name: PlainShortText
+    colour: HexColour
+
+
+class Taxonomy(Strict):
+    """``data/taxonomy.yaml``: governance axes and areas, principles and values, the 17 SDGs."""
+
+    axes: list[Axis] = Field(min_length=1)
+    principles: list[Principle] = []
+    sdgs: list[Sdg] = Field(min_length=17, max_length=17)

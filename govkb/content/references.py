@@ -1,0 +1,121 @@
+"""Checks between entries: ids that must exist, ids that must be unique, and no case entered twice."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from .frontmatter import Parsed
+from .knowledge import KnowledgeBase
+from .problems import Problem
+
+# Keys that identify an entry of a list in a data file (SDGs are identified by their number).
+_ID_KEYS = ("id", "number")
+
+
+def suggestion(value: str, valid: Iterable[str]) -> str:
+    """'; did you mean …?' for a near miss, or a list of what is valid."""
+    valid = sorted(valid)
+    close = difflib.get_close_matches(value, valid, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    shown = ", ".join(valid[:30]) + (", …" if len(valid) > 30 else "")
+    return f"; valid values: {shown}"
+
+
+def duplicate_ids(parsed: Parsed) -> list[Problem]:
+    """Entries of a data file that repeat an id, each named with its line and the line of the first.
+
+    Ids are unique per kind of list: every ``axes.N.areas`` list shares one set of area ids.
+    """
+    first: dict[tuple[str, str, str], str] = {}
+    problems = []
+    for path, key, ident in _identified_entries(parsed.data, ""):
+        kind = re.sub(r"(^|\.)\d+(?=\.|$)", r"\1*", path)
+        where = f"{path}.{key}" if path else key
+        earlier = first.setdefault((kind, key, ident), where)
+        if earlier != where:
+            problems.append(Problem(parsed.display, parsed.line_of(where), where,
+                                    f"{key} '{ident}' is used twice: here and on line {parsed.line_of(earlier)}; "
+                                    f"each {key} must be unique"))
+    return problems
+
+
+def _identified_entries(data: Any, path: str) -> Iterator[tuple[str, str, str]]:
+    """(path of the entry, its id key, its id) for every mapping in a list that carries an id."""
+    items = enumerate(data) if isinstance(data, list) else data.items() if isinstance(data, dict) else ()
+    for name, value in items:
+        child = f"{path}.{name}" if path else str(name)
+        if isinstance(data, list) and isinstance(value, dict):
+            key = next((k for k in _ID_KEYS if isinstance(value.get(k), str)), None)
+            if key:
+                yield child, key, value[key]
+        yield from _identified_entries(value, child)
+
+
+def reference_problems(kb: KnowledgeBase, taxonomy_file: str) -> list[Problem]:
+    return [*_unknown_ids(kb), *_taxonomy_problems(kb, taxonomy_file), *_duplicate_cases(kb)]
+
+
+def _unknown_ids(kb: KnowledgeBase) -> list[Problem]:
+    problems = []
+    for case in kb.cases.values():
+        for field, valid in (("cities", kb.cities), ("areas", kb.areas)):
+            for i, ident in enumerate(getattr(case.meta, field)):
+                if ident not in valid:
+                    where = f"{field}.{i}"
+                    kind = "city" if field == "cities" else "area"
+                    problems.append(Problem(case.path, case.line_of(where), where,
+                                            f"unknown {kind} '{ident}'{suggestion(ident, valid)}"))
+    area_or_axis = {**kb.areas, **kb.axes}
+    for indicator in kb.indicators.values():
+        ident = indicator.meta.area
+        if ident not in area_or_axis:
+            problems.append(Problem(indicator.path, indicator.line_of("area"), "area",
+                                    f"unknown area '{ident}'{suggestion(ident, area_or_axis)}"))
+    return problems
+
+
+def _taxonomy_problems(kb: KnowledgeBase, taxonomy_file: str) -> list[Problem]:
+    problems = []
+    numbers = [sdg.number for sdg in kb.taxonomy.sdgs]
+    if sorted(numbers) != list(range(1, 18)):
+        problems.append(Problem(taxonomy_file, None, "sdgs", "must list each goal 1-17 exactly once"))
+    area_ids = {area.id for axis in kb.taxonomy.axes for area in axis.areas}
+    for axis in kb.taxonomy.axes:
+        # An axis of one area may share its id (principles and values); otherwise a page would stand for both.
+        if axis.id in area_ids and [a.id for a in axis.areas] != [axis.id]:
+            problems.append(Problem(taxonomy_file, None, "axes", f"id '{axis.id}' names both an axis and an area"))
+    return problems
+
+
+def normalise_url(url: str) -> str:
+    """The same page however it is written: scheme, 'www.', case of the host and a trailing slash ignored."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}"
+
+
+def _duplicate_cases(kb: KnowledgeBase) -> list[Problem]:
+    problems = []
+    by_title: dict[tuple[str, str], str] = {}
+    by_url: dict[str, str] = {}
+    for case in sorted(kb.cases.values(), key=lambda c: c.path):
+        for city in case.meta.cities:
+            key = (" ".join(case.meta.title.casefold().split()), city)
+            if key in by_title:
+                problems.append(Problem(case.path, case.line_of("title"), "title",
+                                        f"{case.path} and {by_title[key]} have the same title for {city}; "
+                                        "merge the two cases or give each a distinct title"))
+            by_title.setdefault(key, case.path)
+        for i, link in enumerate(case.meta.links):
+            address = normalise_url(link.url)
+            if address in by_url and by_url[address] != case.path:
+                problems.append(Problem(case.path, case.line_of(f"links.{i}.url"), f"links.{i}.url",
+                                        f"{case.path} and {by_url[address]} both link to {link.url}; one case "
+                                        "per initiative"))
+            by_url.setdefault(address, case.path)
+    return problems

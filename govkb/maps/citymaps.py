@@ -1,0 +1,55 @@
+"""Maps of the participating cities for the cities index and each city profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .. import urls
+from ..cache import TextCache
+from ..content.knowledge import KnowledgeBase
+from ..content.models import City
+from .svg import MapPoint, world_map_svg
+
+# Half the width and height, in degrees, of the window a locator map shows around its city.
+LOCATOR_SPAN = (28.0, 17.0)
+# Windows are centred on a grid, not on each city, so nearby cities share (cached) map windows.
+LOCATOR_GRID = 4.0
+
+
+def _points(cities: Iterable[City], from_uri: str) -> list[MapPoint]:
+    return [MapPoint(c.id, c.name, c.coordinates.lat, c.coordinates.lon, urls.served_url(from_uri, urls.city(c.id)))
+            for c in cities]
+
+
+def world_map_block(kb: KnowledgeBase, from_uri: str) -> Markup:
+    """The world map with every city linked, and the same cities as a list beside it."""
+    svg = world_map_svg(_points(kb.cities.values(), from_uri), title="Map of the participating cities",
+                        description=f"{len(kb.cities)} cities; each marker links to the city's profile. "
+                                    "The list beside the map has the same links.", id_prefix="kb-world")
+    items = Markup("").join(
+        Markup('<li><a href="{}">{}</a> ({})</li>').format(urls.served_url(from_uri, urls.city(c.id)), c.name,
+                                                          c.country)
+        for c in sorted(kb.cities.values(), key=lambda c: c.name))
+    return Markup('<div class="kb-map-layout">\n<figure class="kb-map-figure">{}</figure>\n'
+                  '<nav class="kb-map-list" aria-label="Participating cities"><ul>{}</ul></nav>\n</div>').format(
+        Markup(svg), items)
+
+
+def locator_map_block(kb: KnowledgeBase, city_id: str, from_uri: str, land_cache: TextCache | None = None) -> Markup:
+    city = kb.cities[city_id]
+    lat = round(city.coordinates.lat / LOCATOR_GRID) * LOCATOR_GRID
+    lon = round(city.coordinates.lon / LOCATOR_GRID) * LOCATOR_GRID
+    span_lon, span_lat = LOCATOR_SPAN
+    crop = (max(lon - span_lon, -180.0), max(lat - span_lat, -89.0),
+            min(lon + span_lon, 180.0), min(lat + span_lat, 89.0))
+    # Only cities in the window's band of latitude can show on it (the map then places each marker exactly):
+    # with hundreds of cities, this keeps the work per map small. Not longitude: Equal Earth's meridians
+    # lean, so a window's corners reach further east and west than its edges' longitudes.
+    nearby = [c for c in kb.cities.values() if abs(c.coordinates.lat - lat) <= 2 * span_lat]
+    svg = world_map_svg(_points(nearby, from_uri), title=f"Where {city.name} is",
+                        description=f"{city.name}, {city.country_name}, with other participating cities nearby.",
+                        highlight=city_id, crop=crop, width=960, id_prefix=f"kb-locator-{city_id}",
+                        land_cache=land_cache)
+    return Markup('<figure class="kb-map-figure kb-map-figure--locator">{}</figure>').format(Markup(svg))

@@ -1,0 +1,60 @@
+"""Markers in hand-written pages, replaced by content generated from the data.
+
+A marker is an HTML comment such as ``<!-- kb:headline-figures -->`` on a line of its own. An unknown
+marker is an error, so a typo never leaves a silent gap in a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import urls
+from ..content.knowledge import KnowledgeBase
+from ..content.models import ChartKind
+from ..content.problems import ContentError, Problem
+from .html import markdown_text
+from .indicators import format_value
+
+_MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*-->\s*$", re.MULTILINE)
+
+
+def headline_figures(kb: KnowledgeBase, uri: str) -> str:
+    """The study's one-number findings as cards, each leading to its indicator."""
+    cards = []
+    for entry in kb.indicators.values():
+        meta = entry.meta
+        if meta.chart is not ChartKind.single_figure:
+            continue
+        value = meta.chart_values[0]
+        cards.append(f"-   [{markdown_text(format_value(value.value, meta))}]"
+                     f"({urls.relative(uri, urls.indicator(entry.slug))}){{ .kb-figure }}\n\n"
+                     f"    {markdown_text(value.label)}")
+    return '<div class="grid cards kb-headlines" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+MARKERS: dict[str, Callable[[KnowledgeBase, str], str]] = {
+    "headline-figures": headline_figures,
+}
+
+
+def unknown_markers(text: str, source: str) -> list[Problem]:
+    """Markers in one page's text that no function expands, each with its line."""
+    return [Problem(source, text.count("\n", 0, match.start()) + 1, "",
+                    f"unknown marker 'kb:{match.group(1)}'; known markers: {', '.join(sorted(MARKERS))}")
+            for match in _MARKER.finditer(text) if match.group(1) not in MARKERS]
+
+
+def marker_problems(docs_dir: Path, display_prefix: str) -> list[Problem]:
+    """Unknown markers in hand-written pages, found before the build starts writing."""
+    return [problem for path in sorted(docs_dir.rglob("*.md"))
+            for problem in unknown_markers(path.read_text(encoding="utf-8", errors="replace"),
+                                           f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}")]
+
+
+def expand_markers(kb: KnowledgeBase, uri: str, markdown: str, source: str) -> str:
+    problems = unknown_markers(markdown, source)
+    if problems:
+        raise ContentError(problems)
+    return _MARKER.sub(lambda match: MARKERS[match.group(1)](kb, uri), markdown)

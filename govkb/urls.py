@@ -1,0 +1,87 @@
+"""Every address the site generates: its pages, downloads and assets. No other module spells out a path.
+
+Pages are named as MkDocs names their files, docs-relative Markdown paths ('cases/x.md'); ``served_url`` turns
+one into the link a browser follows from another page, with MkDocs' directory URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .content.slugs import slugify
+
+HOME = "index.md"
+CASES = "cases/index.md"
+CITIES = "cities/index.md"
+AREAS = "areas/index.md"
+SDGS = "sdgs/index.md"
+INDICATORS = "indicators/index.md"
+EXPLORER = "explore.md"
+SEARCH = "search.md"
+
+EXPLORER_DATA = "assets/data/cases.json"
+ALL_FIGURES_CSV = "assets/data/smart-cities-study-2019-figures.csv"
+SDG_STYLESHEET = "assets/stylesheets/sdg.css"
+SEARCH_BUNDLE = "pagefind/"
+SEARCH_SCRIPT = "assets/javascripts/search.js"
+_CHARTS = "assets/charts"
+
+# Ids that would give an entry the address of a page the generator owns (a folder's index, the regions).
+RESERVED_IDS = {"cases": {"index"}, "cities": {"index", "regions"}, "areas": {"index"}, "indicators": {"index"}}
+
+
+# One page per entry, named by its id: urls.case("decidim-barcelona") -> "cases/decidim-barcelona.md".
+case = "cases/{}.md".format
+city = "cities/{}.md".format
+area = "areas/{}.md".format
+sdg = "sdgs/{}.md".format
+indicator = "indicators/{}.md".format
+
+
+def region(name: str) -> str:
+    return f"cities/regions/{slugify(name)}.md"
+
+
+def chart(slug: str, suffix: str) -> str:
+    """A chart's files: its SVG per palette ('-light.svg', '-dark.svg'), Vega-Lite spec ('.vl.json'), data ('.csv')."""
+    return f"{_CHARTS}/{slug}{suffix}"
+
+
+def numbered(uri: str, number: int) -> str:
+    """Page 1 of a list keeps its address; later pages live beside it (areas/x.md -> areas/x/page-2.md)."""
+    return uri if number == 1 else f"{uri.removesuffix('.md')}/page-{number}.md"
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """A link from one docs-relative Markdown file to another, as MkDocs resolves and validates it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def served_url(from_uri: str, to_uri: str) -> str:
+    """The shortest URL of ``to_uri`` from the page of ``from_uri``, with MkDocs' directory URLs.
+
+    For raw HTML, which MkDocs does not rewrite: from 'explore.md' (served at explore/), 'cases/x.md' is
+    '../cases/x/'; from 'cases/index.md' (served at cases/), it is 'x/'.
+    """
+    # Plain string work rather than posixpath.relpath, which asks the OS for the working directory: this runs
+    # for every link of every generated page.
+    here = served_path(from_uri).split("/")[:-1]  # the page's folder: 'cities/' -> ['cities'], '' -> []
+    there = served_path(to_uri).split("/")  # a page ends in '' ('cases/x/'), a file in its name
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
+
+
+def served_path(uri: str) -> str:
+    """Where MkDocs serves a docs file, from the site root: 'cases/x.md' -> 'cases/x/', 'index.md' -> ''."""
+    if not uri.endswith(".md"):
+        return uri
+    target = uri.removesuffix(".md").removesuffix("index")
+    return target.rstrip("/") + "/" if target else ""
+
+
+def template_urls() -> dict[str, str]:
+    """Site-root paths the theme templates link to (the 404 page and the header's search form)."""
+    return {name: served_path(uri) for name, uri in
+            {"home": HOME, "search": SEARCH, "explorer": EXPLORER, "cities": CITIES, "indicators": INDICATORS}.items()}
