@@ -10,10 +10,24 @@ from pathlib import Path
 
 import pytest
 
-from govkb.load import Layout, load
+from govkb.content.layout import Layout
+from govkb.content.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "content", "cases", "data", "hooks", "overrides"]
+
+
+def run_kb(root: Path, *args: str) -> int:
+    """The ``kb`` command, in this process, as a contributor runs it in the project folder."""
+    from kbtools.cli import main
+
+    return main(["--root", str(root), *args])
+
+
+def kb_subprocess(root: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """The ``kb`` command in its own process, for what a terminal shows (exit code, stdout and stderr)."""
+    return subprocess.run([sys.executable, "-m", "kbtools.cli", "--root", str(root), *args], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=timeout)
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:

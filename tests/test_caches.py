@@ -1,45 +1,72 @@
-"""Caches keyed by content: a warm build gives the same site as a cold one, without the heavy libraries."""
+"""Caches keyed by content and code: a warm build gives the same site as a cold one, without the heavy
+libraries, and a change to the code that shapes a cached output remakes it."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from govkb.diskcache import TextCache
-from govkb.load import Layout, load
-from govkb.problems import ContentError
+from govkb.cache import TextCache
+from govkb.content.layout import Layout
+from govkb.content.load import load
+from govkb.content.problems import ContentError
 
 from .conftest import ROOT
 
 PREPARE = """
 import hashlib, json, sys
 from pathlib import Path
+import govkb
 from govkb.build import prepare
 build = prepare(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
-files = {f.uri: hashlib.sha256(f.content.encode()).hexdigest() for f in build.generated_files()}
+files = {f.uri: f.content for f in build.generated_files() if f.uri.endswith(".csv")}
+hashes = {f.uri: hashlib.sha256(f.content.encode()).hexdigest() for f in build.generated_files()}
 heavy = sorted(m for m in ("pandas", "altair", "vl_convert") if m in sys.modules)
-print(json.dumps({"files": files, "heavy": heavy, "summary": build.summary()}))
+print(json.dumps({"csv": files, "hashes": hashes, "heavy": heavy, "summary": build.summary(),
+                  "package": govkb.__file__}))
 """
 
 
-def prepare_in_fresh_process(cache_dir) -> dict:
+def prepare_in_fresh_process(cache_dir: Path, code_dir: Path = ROOT) -> dict:
+    """Load and render the real content in a new process, with the ``govkb`` package found in ``code_dir``."""
+    env = {**os.environ, "PYTHONPATH": str(code_dir)}
     result = subprocess.run([sys.executable, "-c", PREPARE, str(ROOT), str(cache_dir)], capture_output=True,
-                            text=True, timeout=300, check=True)
+                            text=True, timeout=300, env=env, cwd=code_dir.parent)
+    assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
 
-def test_warm_build_matches_cold_build_without_importing_chart_libraries(tmp_path):
-    cold = prepare_in_fresh_process(tmp_path / "cache")
-    warm = prepare_in_fresh_process(tmp_path / "cache")
+def test_warm_build_matches_cold_build_and_code_changes_remake_cached_output(tmp_path):
+    cache = tmp_path / "cache"
+    cold = prepare_in_fresh_process(cache)
+    warm = prepare_in_fresh_process(cache)
     assert cold["heavy"] == ["altair", "pandas", "vl_convert"]
     assert warm["heavy"] == []
     assert "0 rendered" in warm["summary"]
-    assert warm["files"] == cold["files"]
-    # The cut coastlines of the city maps are kept too.
-    assert list((tmp_path / "cache" / "maps").glob("*.paths"))
+    assert warm["hashes"] == cold["hashes"]
+    assert list((cache / "maps").glob("*.paths"))  # the cut coastlines of the city maps are kept too
+
+    # A copy of the code whose unit label differs: the CSVs it shapes must change on a warm build.
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "govkb", code / "govkb", ignore=shutil.ignore_patterns("__pycache__"))
+    models = code / "govkb/content/models.py"
+    source = models.read_text(encoding="utf-8")
+    assert '"% of cities"' in source
+    models.write_text(source.replace('"% of cities"', '"percentage of the cities"'), encoding="utf-8")
+    changed = prepare_in_fresh_process(cache, code)
+    assert changed["package"].startswith(str(code))
+    assert "0 rendered" not in changed["summary"]
+    units = {row["unit"] for row in csv.DictReader(io.StringIO(
+        changed["csv"]["assets/data/smart-cities-study-2019-figures.csv"]))}
+    assert "percentage of the cities" in units and "% of cities" not in units
 
 
 def test_parse_cache_gives_the_same_knowledge_base_and_never_hides_a_new_problem(project, tmp_path):
@@ -54,3 +81,24 @@ def test_parse_cache_gives_the_same_knowledge_base_and_never_hides_a_new_problem
     with pytest.raises(ContentError) as error:
         load(Layout(project), cache)
     assert "cases/decidim-barcelona.md:" in str(error.value) and "<script>" in str(error.value)
+
+
+def test_an_interrupted_write_leaves_no_entry_and_no_stray_file(tmp_path, monkeypatch):
+    cache = TextCache(tmp_path / "cache", version="test")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("key", "a long text " * 1000)
+    monkeypatch.undo()
+    assert cache.get("key") is None
+    assert list((tmp_path / "cache").iterdir()) == []
+    assert cache.put("key", "text") == "text" and cache.get("key") == "text"
+
+
+def test_keys_cover_the_code_version(tmp_path):
+    one, other = TextCache(tmp_path, version="a"), TextCache(tmp_path, version="b")
+    one.put("same key", "made by code a")
+    assert other.get("same key") is None

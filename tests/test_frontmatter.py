@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govkb.frontmatter import MAX_FILE_BYTES, read_fronted_markdown
-from govkb.problems import ContentError
+from govkb.content.frontmatter import MAX_FILE_BYTES, read_fronted_markdown
+from govkb.content.problems import ContentError
 
 
 def read(tmp_path, text: str | bytes):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from govkb.load import Layout, load
-from govkb.problems import ContentError
+from govkb.content.layout import Layout
+from govkb.content.load import load
+from govkb.content.problems import ContentError
 
 from .conftest import mkdocs_build
 
@@ -52,7 +53,7 @@ def test_empty_value_list_fails_the_build_before_site_is_touched(project):
 
 
 def test_unknown_marker_in_a_page_is_named_with_its_line(tmp_path):
-    from govkb.markers import marker_problems
+    from govkb.pages.markers import marker_problems
 
     (tmp_path / "index.md").write_text("# Home\n\n<!-- kb:headline-figure -->\n", encoding="utf-8")
     [problem] = marker_problems(tmp_path, "content")

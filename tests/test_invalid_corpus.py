@@ -6,7 +6,7 @@ can sit beside the original), the indicators from the real indicator files. The 
 table below, not in the files, so a file's bytes can be as broken as its class needs.
 
 A test drops one corpus file into a disposable copy of the project and runs the contributor's command,
-``validate_main``. An oversize file is generated here rather than committed.
+``kb validate``. An oversize file is generated here rather than committed.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 import pytest
 
-from govkb.cli import validate_main
-from govkb.frontmatter import MAX_FILE_BYTES
+from govkb.content.frontmatter import MAX_FILE_BYTES
+
+from .conftest import run_kb
 
 CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
 CONTROL = "cases/valid-control.md"
@@ -96,7 +97,7 @@ def install(project: Path, corpus: str, install_as: str = "") -> str:
 
 def printed_problems(project: Path, capsys) -> list[str]:
     """Run the validator as a contributor does; it must fail. Return its ``path:line: field: message`` lines."""
-    assert validate_main(["--root", str(project)]) == 1
+    assert run_kb(project, "validate") == 1
     report = capsys.readouterr().err
     return [line for line in report.split("\n\n")[0].splitlines() if line]
 
@@ -126,11 +127,11 @@ def test_real_content_and_the_corpus_control_validate(project, capsys, extra_byt
     if extra_bytes is not None:
         text += b"x" * (MAX_FILE_BYTES - len(text))
     (project / "cases/valid-control.md").write_bytes(text)
-    assert validate_main(["--root", str(project)]) == 0, capsys.readouterr().err
+    assert run_kb(project, "validate") == 0, capsys.readouterr().err
 
 
 def test_real_content_validates(capsys):
-    assert validate_main(["--root", str(CORPUS_DIR.parent.parent)]) == 0, capsys.readouterr().err
+    assert run_kb(CORPUS_DIR.parent.parent, "validate") == 0, capsys.readouterr().err
 
 
 def test_every_corpus_file_has_an_expectation():
@@ -139,9 +140,35 @@ def test_every_corpus_file_has_an_expectation():
 
 
 def test_index_is_a_reserved_name(project, capsys):
-    from govkb.cli import validate_main
 
     (project / "cases/index.md").write_text((project / "cases/decidim-barcelona.md").read_text(encoding="utf-8"),
                                             encoding="utf-8")
-    assert validate_main(["--root", str(project)]) == 1
+    assert run_kb(project, "validate") == 1
     assert "cases/index.md: (file): 'index.md' is the folder's generated index page" in capsys.readouterr().err
+
+
+def _line_of(text: str, fragment: str, start: int = 0) -> int:
+    return text.count("\n", 0, text.index(fragment, start)) + 1
+
+
+@pytest.mark.parametrize("data_file, entry_start, entry_end, key", [
+    ("data/cities.yaml", "- id: merida", "- id: tequila", "id"),                             # a city
+    ("data/taxonomy.yaml", "      - id: open-data", "  - id: advanced-strategic-management", "id"),  # an area
+    ("data/taxonomy.yaml", "  - id: equity", "  - id: innovation", "id"),                    # a principle
+    ("data/taxonomy.yaml", "  - number: 7\n", "  - number: 8\n", "number"),                 # an SDG
+], ids=["city", "area", "principle", "sdg"])
+def test_a_repeated_id_in_a_data_file_is_refused_with_the_lines_of_both(project, capsys, data_file, entry_start,
+                                                                         entry_end, key):
+    """Every list of a data file is checked, before entries are keyed by id (which would hide the second)."""
+    path = project / data_file
+    text = path.read_text(encoding="utf-8")
+    entry = text[text.index(entry_start):text.index(entry_end)]
+    # The copy goes right after the original, inside the same list.
+    broken = text.replace(entry, entry + entry, 1)
+    path.write_text(broken, encoding="utf-8")
+    first = _line_of(broken, entry_start)
+    second = _line_of(broken, entry_start, broken.index(entry_start) + 1)
+    ident = entry_start.split(": ")[1].strip()
+    problems = printed_problems(project, capsys)
+    assert any(p.startswith(f"{data_file}:{second}: ") and f".{key}: {key} '{ident}' is used twice: here and on "
+               f"line {first}" in p for p in problems), problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from govkb.models import Case, ChartKind, City, Indicator
+from govkb.content.models import Case, ChartKind, City, Indicator
 
 CASE = {
     "title": "A participatory budget", "cities": ["medellin"], "edition": "2019",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from govkb.knowledge import Entry, KnowledgeBase
-from govkb.models import Case
-from govkb.related import related_cases, related_cities
+from govkb.content.knowledge import Entry, KnowledgeBase
+from govkb.content.models import Case
+from govkb.pages.related import related_cases, related_cities
 
 
 def with_cases(kb: KnowledgeBase, tags: dict[str, tuple[list[str], list[int], str]]) -> KnowledgeBase:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from govkb.cli import validate_main
-
-from .conftest import ROOT
+from .conftest import kb_subprocess, run_kb
 
 
 def run_new_case(project, *args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts/new_case.py"), "--root", str(project), *args],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return kb_subprocess(project, "new-case", *args)
 
 
 def test_new_case_is_valid_and_says_what_next(project):
@@ -24,8 +18,8 @@ def test_new_case_is_valid_and_says_what_next(project):
     path = project / "cases/open-budget-portal-of-medellin.md"
     assert path.is_file()
     assert "Created cases/open-budget-portal-of-medellin.md" in result.stdout
-    assert "scripts/validate.py" in result.stdout
-    assert validate_main(["--root", str(project)]) == 0
+    assert "kb validate" in result.stdout
+    assert run_kb(project, "validate") == 0
     text = path.read_text(encoding="utf-8")
     assert "Medellín" in text and "edition: 2019" in text
 

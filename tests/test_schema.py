@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkb.schema import schema_texts
+from kbtools.schema import schema_texts
 
 from .conftest import ROOT
 
@@ -10,12 +10,12 @@ from .conftest import ROOT
 def test_committed_schemas_match_the_model():
     for name, text in schema_texts().items():
         committed = ROOT / "schema" / name
-        assert committed.read_text(encoding="utf-8") == text, f"run scripts/export_schema.py ({name})"
+        assert committed.read_text(encoding="utf-8") == text, f"run kb schema ({name})"
 
 
 def test_contributing_field_reference_is_generated_from_the_model():
-    from govkb.fieldref import END, START, field_reference
+    from kbtools.fieldref import END, START, field_reference
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     between = text[text.index(START) + len(START):text.index(END)]
-    assert between.strip() == field_reference().strip(), "run scripts/field_reference.py --write"
+    assert between.strip() == field_reference().strip(), "run kb field-reference --write"

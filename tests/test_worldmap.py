@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from govkb.worldmap import MapPoint, country_shapes, map_height, project, world_map_svg
+from govkb.maps.geography import country_shapes, map_height, project
+from govkb.maps.svg import MapPoint, world_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -126,7 +128,7 @@ def test_the_map_spans_the_width_and_the_date_line_is_not_crossed():
     south_pole_y = project(0, -90)[1]
     for shape in country_shapes(960, 1):
         for ring in shape.rings:
-            long_edges = [(a, b) for a, b in zip(ring, ring[1:]) if abs(b[0] - a[0]) > 200]
+            long_edges = [(a, b) for a, b in itertools.pairwise(ring) if abs(b[0] - a[0]) > 200]
             # The one long edge allowed is Antarctica's, along the flat pole line at the map's foot.
             assert all(a[1] == b[1] == pytest.approx(south_pole_y, abs=0.1) for a, b in long_edges), shape.box
     xs = [x for shape in country_shapes(960, 1) for x, _ in (shape.box[:2], shape.box[2:])]

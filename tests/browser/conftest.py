@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from govkb.statichost import published_path, serve_site
+from kbtools.statichost import published_path, serve_site
 
 from ..conftest import ROOT
 
