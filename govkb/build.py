@@ -96,7 +96,7 @@ def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = N
         indicator_csvs.append(files.csv)
         chart_descriptions[entry.slug] = files.text_alternative
     assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
-    assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(kb.taxonomy.sdgs)))
+    assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(kb)))
     pages = generated_pages(kb, chart_descriptions, cache.within("maps"))
     return SiteBuild(layout, kb, pages, assets, renderer.rendered, renderer.cached)
@@ -112,7 +112,7 @@ def generated_pages(kb: KnowledgeBase, chart_descriptions: dict[str, str], land_
         *(page for region in regions for page in region_pages(kb, region)),
         *(axis_page(kb, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
         *(page for area_id in kb.areas for page in area_pages(kb, area_id)),
-        *(page for sdg in kb.taxonomy.sdgs if kb.cases_by_sdg.get(sdg.number) for page in sdg_pages(kb, sdg)),
+        *(page for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number) for page in sdg_pages(kb, goal)),
         *(indicator_page(kb, entry, chart_descriptions.get(entry.slug)) for entry in kb.indicators.values()),
         *explorer_pages(kb), search_page(),
     ]

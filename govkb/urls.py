@@ -7,6 +7,7 @@ one into the link a browser follows from another page, with MkDocs' directory UR
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlencode
 
 from .content.slugs import slugify
 
@@ -18,6 +19,7 @@ SDGS = "sdgs/index.md"
 INDICATORS = "indicators/index.md"
 EXPLORER = "explore.md"
 SEARCH = "search.md"
+SDG_METHOD = "sdg-method.md"  # hand-written: how cases are tagged with goals and targets
 
 EXPLORER_DATA = "assets/data/cases.json"
 ALL_FIGURES_CSV = "assets/data/smart-cities-study-2019-figures.csv"
@@ -47,6 +49,11 @@ def chart(slug: str, suffix: str) -> str:
     return f"{_CHARTS}/{slug}{suffix}"
 
 
+def explorer_filtered(**filters: str) -> str:
+    """The case explorer with its filters set, as its address bar keeps them: explore.md?area=open-data&sdg=16."""
+    return f"{EXPLORER}?{urlencode(filters)}"
+
+
 def numbered(uri: str, number: int) -> str:
     """Page 1 of a list keeps its address; later pages live beside it (areas/x.md -> areas/x/page-2.md)."""
     return uri if number == 1 else f"{uri.removesuffix('.md')}/page-{number}.md"
@@ -61,16 +68,17 @@ def served_url(from_uri: str, to_uri: str) -> str:
     """The shortest URL of ``to_uri`` from the page of ``from_uri``, with MkDocs' directory URLs.
 
     For raw HTML, which MkDocs does not rewrite: from 'explore.md' (served at explore/), 'cases/x.md' is
-    '../cases/x/'; from 'cases/index.md' (served at cases/), it is 'x/'.
+    '../cases/x/'; from 'cases/index.md' (served at cases/), it is 'x/'. A '#fragment' or '?query' is kept.
     """
     # Plain string work rather than posixpath.relpath, which asks the OS for the working directory: this runs
     # for every link of every generated page.
+    to_uri, mark, rest = to_uri.partition("#") if "#" in to_uri else to_uri.partition("?")
     here = served_path(from_uri).split("/")[:-1]  # the page's folder: 'cities/' -> ['cities'], '' -> []
     there = served_path(to_uri).split("/")  # a page ends in '' ('cases/x/'), a file in its name
     common = 0
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
-    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
+    return ("../" * (len(here) - common) + "/".join(there[common:]) or "./") + mark + rest
 
 
 def served_path(uri: str) -> str:

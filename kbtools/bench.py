@@ -93,6 +93,8 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     taxonomy = yaml.safe_load((root / "data/taxonomy.yaml").read_text(encoding="utf-8"))
     areas = [area["id"] for axis in taxonomy["axes"] for area in axis["areas"]]
+    sdgs = yaml.safe_load((root / "data/sdgs.yaml").read_text(encoding="utf-8"))
+    targets = {goal["number"]: [t["id"] for t in goal["targets"]] for goal in sdgs["goals"]}
     city_count = max(24, cases // 20)
     cities = []
     for i in range(city_count):
@@ -109,6 +111,9 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
         goals = sorted({16, rng.choice([11, 16]), *rng.sample(range(1, 18), rng.randint(0, 2))})
         meta = {"title": f"Iniciativa {i}: participación y datos en {city['name']}", "cities": [city["id"]],
                 "edition": 2019, "areas": rng.sample(areas, rng.randint(1, 2)), "sdgs": goals,
+                "sdg_targets": [{"target": rng.choice(targets[goal]),
+                                 "reason": f"Initiative {i} serves it through gestão pública and participación."}
+                                for goal in goals],
                 "summary": f"{city['name']} runs initiative {i}, with gestão pública and open data for residents.",
                 "source": {"study": "Smart Cities Study 2019", "section": "Open Government › Open data"},
                 "links": []}

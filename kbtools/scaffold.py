@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from govkb.content.knowledge import KnowledgeBase
 from govkb.content.layout import Layout
@@ -16,6 +17,7 @@ from govkb.content.models import Case
 from govkb.content.problems import ContentError
 from govkb.content.references import suggestion
 from govkb.content.slugs import slugify
+from govkb.content.validate import friendly_message
 
 STUDY = "Smart Cities Study 2019"
 
@@ -25,7 +27,7 @@ class CaseAnswers:
     title: str = ""
     cities: list[str] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
-    sdgs: list[int] = field(default_factory=list)
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (target, reason)
     summary: str = ""
     section: str = ""
     slug: str = ""
@@ -35,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the initiative's name and city, in your words")
     parser.add_argument("--city", action="append", default=[], help="city id from data/cities.yaml (repeat)")
     parser.add_argument("--area", action="append", default=[], help="governance area id (repeat)")
-    parser.add_argument("--sdg", action="append", type=int, default=[], help="SDG number 1-17 (repeat)")
+    parser.add_argument("--target", action="append", default=[], metavar="'16.7: REASON'",
+                        help="an SDG target the case serves and, after a colon, one sentence on why (repeat); "
+                             "the goals follow from the targets")
     parser.add_argument("--summary", help="one sentence: what the city did and why it matters")
     parser.add_argument("--section", help="the study section, e.g. 'Open Government › Open data'")
     parser.add_argument("--slug", help="file name without .md (default: made from the title)")
@@ -50,22 +54,35 @@ def answer_problems(answers: CaseAnswers, kb: KnowledgeBase) -> list[str]:
     for area in answers.areas:
         if area not in kb.areas:
             problems.append(f"--area: unknown area '{area}'{suggestion(area, kb.areas)}")
+    for target, _ in answers.targets:
+        if target not in kb.targets:
+            problems.append(f"--target: '{target}' is not an SDG target{suggestion(target, kb.targets)}")
     try:
-        Case.model_validate(front_matter(answers))
-    except ValueError as error:
-        for item in getattr(error, "errors", list)():
+        case = Case.model_validate(front_matter(answers))
+    except ValidationError as error:
+        for item in error.errors():
             where = ".".join(map(str, item["loc"]))
-            problems.append(f"{where}: {item['msg'].removeprefix('Value error, ')}")
+            problems.append(f"{where}: {friendly_message(item, [])}")
+    else:
+        problems += [f"{where}: {message}" for where, message in case.tag_problems()]
     return problems
 
 
+def parse_target(text: str) -> tuple[str, str]:
+    """'16.7: reason' -> ('16.7', 'reason')."""
+    target, _, reason = text.partition(":")
+    return target.strip(), reason.strip()
+
+
 def front_matter(answers: CaseAnswers) -> dict:
+    goals = list(dict.fromkeys(target.split(".")[0] for target, _ in answers.targets))
     return {
         "title": answers.title,
         "cities": answers.cities,
         "edition": 2019,
         "areas": answers.areas,
-        "sdgs": answers.sdgs,
+        "sdgs": [int(goal) if goal.isdigit() else goal for goal in goals],
+        "sdg_targets": [{"target": target, "reason": reason} for target, reason in answers.targets],
         "summary": answers.summary,
         "source": {"study": STUDY, "section": answers.section},
         "links": [],
@@ -94,6 +111,15 @@ def _ask(label: str, choices: list[str] | None = None) -> str:
     return input(f"{label}: ").strip()
 
 
+def _ask_targets() -> list[tuple[str, str]]:
+    print("SDG targets the case serves, one per line as '16.7: why the case serves it' (an empty line ends);\n"
+          "  content/sdg-method.md says how to choose them")
+    targets = []
+    while line := input("Target: ").strip():
+        targets.append(parse_target(line))
+    return targets
+
+
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace(",", " ").split() if part.strip()]
 
@@ -104,13 +130,14 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"Fix the existing content first:\n{error}", file=sys.stderr)
         return 1
-    answers = CaseAnswers(title=args.title or "", cities=args.city, areas=args.area, sdgs=args.sdg,
+    answers = CaseAnswers(title=args.title or "", cities=args.city, areas=args.area,
+                          targets=[parse_target(t) for t in args.target],
                           summary=args.summary or "", section=args.section or "", slug=args.slug or "")
     if sys.stdin.isatty():
         answers.title = answers.title or _ask("Title")
         answers.cities = answers.cities or _split(_ask("Cities (ids)", sorted(kb.cities)))
         answers.areas = answers.areas or _split(_ask("Governance areas (ids)", sorted(kb.areas)))
-        answers.sdgs = answers.sdgs or [int(n) for n in _split(_ask("SDG numbers (1-17)")) if n.isdigit()]
+        answers.targets = answers.targets or _ask_targets()
         answers.summary = answers.summary or _ask("One-sentence summary")
         answers.section = answers.section or _ask("Study section (e.g. Open Government › Open data)")
     problems = answer_problems(answers, kb)

@@ -6,13 +6,14 @@ import json
 
 from pydantic import TypeAdapter
 
-from govkb.content.models import Case, City, Indicator, Taxonomy
+from govkb.content.models import Case, City, Indicator, SdgCatalogue, Taxonomy
 
 SCHEMAS = {
     "case.schema.json": TypeAdapter(Case),
     "indicator.schema.json": TypeAdapter(Indicator),
     "cities.schema.json": TypeAdapter(list[City]),
     "taxonomy.schema.json": TypeAdapter(Taxonomy),
+    "sdgs.schema.json": TypeAdapter(SdgCatalogue),
 }
 
 

@@ -30,7 +30,7 @@ def problem_at(project, field: str):
     ("value: 60", "value: 160", "values.0.value", "outside 0–100"),
     ("chart: single-figure", "chart: stacked-bars", "table", "needs a table"),
     ("unit: percent", "unit: score-1-5", "values.0.value", "outside 1–5"),
-    ("unit: percent", "unit: percentage", "unit", "'percent', 'score-1-5' or 'score-0-10'"),
+    ("unit: percent", "unit: percentage", "unit", "'percent', 'percent-of-population'"),
 ])
 def test_malformed_indicator_names_file_line_and_field(project, old, new, field, words):
     break_file(project, "content/indicators/mandate-plan.md", old, new)

@@ -54,8 +54,14 @@ CORPUS = [
     Bad("cases/unknown-area.md", 5, "areas.0", "did you mean 'citizen-participation'?"),
     Bad("cases/sdg-18.md", 6, "sdgs.1", "numbered 1–17"),
     Bad("cases/sdg-0.md", 6, "sdgs.1", "numbered 1–17"),
-    Bad("cases/bad-target-format.md", 7, "sdg_targets.0", "is not an SDG target; write goal.target"),
-    Bad("cases/target-goal-not-listed.md", 7, "sdg_targets", "5.5 belongs to goals not listed in sdgs"),
+    Bad("cases/bad-target-format.md", 7, "sdg_targets.0.target", "is not an SDG target; write goal.target"),
+    Bad("cases/target-goal-not-listed.md", 7, "sdg_targets.1.target",
+        "5.5 is a target of goal 5, which sdgs does not list"),
+    Bad("cases/goal-without-target.md", 6, "sdgs.1", "goal 11 has no target"),
+    Bad("cases/target-without-reason.md", 7, "sdg_targets.0.reason", "required field is missing"),
+    Bad("cases/empty-reason.md", 7, "sdg_targets.0.reason", "must not be empty"),
+    Bad("cases/unknown-target.md", 7, "sdg_targets.0.target", "16.99 is not an SDG target; goal 16's targets are"),
+    Bad("cases/reason-repeats-title.md", 7, "sdg_targets.0.reason", "only repeats the target's title"),
     Bad("cases/url-without-scheme.md", 13, "links.0.url", "starting with https://"),
     Bad("cases/javascript-link-url.md", 13, "links.0.url", "starting with https://"),
     # The same case twice: the copy is named to sort after the real cases/decidim-barcelona.md.
@@ -75,7 +81,7 @@ CORPUS = [
     Bad("indicators/unknown-field.md", 3, "findings", "unknown field"),
     Bad("indicators/html-in-title.md", 2, "title", "must be plain text"),
     Bad("indicators/unknown-area.md", 4, "area", "did you mean 'transparency-accountability'?"),
-    Bad("indicators/unknown-unit.md", 5, "unit", "'percent', 'score-1-5' or 'score-0-10'"),
+    Bad("indicators/unknown-unit.md", 5, "unit", "'percent', 'percent-of-population', 'percent-of-plans', 'score-1-5'"),
     Bad("indicators/unknown-chart-kind.md", 7, "chart", "'ranked-bars'"),
     Bad("indicators/percent-over-100.md", 10, "values.0.value", "160 is outside 0–100"),
     Bad("indicators/score-outside-1-5.md", 12, "values.1.value", "7 is outside 1–5"),
@@ -155,7 +161,7 @@ def _line_of(text: str, fragment: str, start: int = 0) -> int:
     ("data/cities.yaml", "- id: merida", "- id: tequila", "id"),                             # a city
     ("data/taxonomy.yaml", "      - id: open-data", "  - id: advanced-strategic-management", "id"),  # an area
     ("data/taxonomy.yaml", "  - id: equity", "  - id: innovation", "id"),                    # a principle
-    ("data/taxonomy.yaml", "  - number: 7\n", "  - number: 8\n", "number"),                 # an SDG
+    ("data/sdgs.yaml", "  - number: 7\n", "  - number: 8\n", "number"),                     # an SDG
 ], ids=["city", "area", "principle", "sdg"])
 def test_a_repeated_id_in_a_data_file_is_refused_with_the_lines_of_both(project, capsys, data_file, entry_start,
                                                                          entry_end, key):

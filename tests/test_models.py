@@ -9,7 +9,9 @@ from govkb.content.models import Case, ChartKind, City, Indicator
 
 CASE = {
     "title": "A participatory budget", "cities": ["medellin"], "edition": "2019",
-    "areas": ["citizen-participation"], "sdgs": ["16", "11"], "sdg_targets": ["16.7"],
+    "areas": ["citizen-participation"], "sdgs": ["16", "11"],
+    "sdg_targets": [{"target": "16.7", "reason": "Residents decide part of the budget."},
+                    {"target": "11.3", "reason": "Neighbourhoods plan their own improvements."}],
     "summary": "The city lets residents decide part of its budget.",
     "source": {"study": "Smart Cities Study 2019", "section": "Open Government › Citizen participation"},
     "links": [{"title": "Official page", "url": "https://www.medellin.gov.co"}],
@@ -35,8 +37,10 @@ def test_valid_case_reads_strings_as_typed_values():
 
 @pytest.mark.parametrize("change, field", [
     ({"sdgs": ["18"]}, "sdgs.0"),
-    ({"sdg_targets": ["16.77x"]}, "sdg_targets.0"),
-    ({"sdg_targets": ["4.1"]}, "sdg_targets"),
+    ({"sdg_targets": [{"target": "16.77x", "reason": "A reason."}]}, "sdg_targets.0.target"),
+    ({"sdg_targets": ["16.7"]}, "sdg_targets.0"),
+    ({"sdg_targets": [{"target": "16.7"}]}, "sdg_targets.0.reason"),
+    ({"sdg_targets": []}, "sdg_targets"),
     ({"edition": "2018"}, "edition"),
     ({"title": "  "}, "title"),
     ({"title": "<script>alert(1)</script>"}, "title"),
@@ -51,6 +55,17 @@ def test_valid_case_reads_strings_as_typed_values():
 ])
 def test_invalid_case_fields(change, field):
     assert field in fields_in_error(Case, {**CASE, **change})
+
+
+@pytest.mark.parametrize("change, where, words", [
+    ({"sdgs": ["16"]}, "sdg_targets.1.target", "11.3 is a target of goal 11, which sdgs does not list"),
+    ({"sdgs": ["16", "11", "4"]}, "sdgs.2", "goal 4 has no target"),
+    ({"sdgs": ["16", "11", "16"]}, "sdgs.2", "goal 16 is listed twice"),
+    ({"sdg_targets": [*CASE["sdg_targets"], CASE["sdg_targets"][0]]}, "sdg_targets.2.target", "listed twice"),
+])
+def test_goals_and_targets_must_match(change, where, words):
+    problems = Case.model_validate({**CASE, **change}).tag_problems()
+    assert any(path == where and words in message for path, message in problems), problems
 
 
 def test_missing_title():

@@ -11,7 +11,8 @@ def run_new_case(project, *args):
 
 def test_new_case_is_valid_and_says_what_next(project):
     result = run_new_case(project, "--title", "Open budget portal of Medellín", "--city", "medellin",
-                          "--area", "transparency-accountability", "--area", "open-data", "--sdg", "16",
+                          "--area", "transparency-accountability", "--area", "open-data",
+                          "--target", "16.10: Medellín publishes its budget so that anyone can read and reuse it.",
                           "--summary", "Medellín publishes its budget as open data.",
                           "--section", "Open Government › Open data")
     assert result.returncode == 0, result.stderr
@@ -21,21 +22,23 @@ def test_new_case_is_valid_and_says_what_next(project):
     assert "kb validate" in result.stdout
     assert run_kb(project, "validate") == 0
     text = path.read_text(encoding="utf-8")
-    assert "Medellín" in text and "edition: 2019" in text
+    assert "Medellín" in text and "edition: 2019" in text and "sdgs:\n- 16\n" in text
 
 
 def test_unknown_values_are_refused_with_suggestions(project):
     result = run_new_case(project, "--title", "Something", "--city", "bilbo", "--area", "open-dta",
-                          "--sdg", "18", "--summary", "One sentence.", "--section", "Open Government")
+                          "--target", "16.99: A reason.", "--target", "11.3", "--summary", "One sentence.",
+                          "--section", "Open Government")
     assert result.returncode == 1
     assert "unknown city 'bilbo'; did you mean 'bilbao'?" in result.stderr
     assert "unknown area 'open-dta'; did you mean 'open-data'?" in result.stderr
-    assert "sdgs.0" in result.stderr
+    assert "--target: '16.99' is not an SDG target" in result.stderr
+    assert "sdg_targets.1.reason: must not be empty" in result.stderr
     assert not list((project / "cases").glob("something*.md"))
 
 
 def test_existing_file_is_not_overwritten(project):
     result = run_new_case(project, "--title", "x", "--slug", "decidim-barcelona", "--city", "barcelona",
-                          "--area", "citizen-participation", "--sdg", "16", "--summary", "One sentence.",
-                          "--section", "Open Government")
+                          "--area", "citizen-participation", "--target", "16.7: A reason.",
+                          "--summary", "One sentence.", "--section", "Open Government")
     assert result.returncode == 1 and "already exists" in result.stderr

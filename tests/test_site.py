@@ -61,9 +61,41 @@ def test_case_pages_show_their_metadata_and_edit_link(site, kb):
         for area in case.meta.areas:
             assert kb.areas[area].name in facts
         for number in case.meta.sdgs:
-            assert f"SDG {number} · {kb.sdgs[number].name}" in facts
+            assert f"SDG {number} · {kb.goals[number].short.en}" in facts
         edit = page.select_one("a[rel=edit]")
         assert edit["href"].endswith(f"/edit/main/cases/{slug}.md")
+
+
+def test_case_pages_give_each_target_its_official_title_and_our_reason(site, kb):
+    for slug, case in kb.cases.items():
+        section = article(site, f"cases/{slug}").select_one("ul.kb-goal-list")
+        items = section.select("ul.kb-target-list > li")
+        assert [li.a.get_text() for li in items] == [f"Target {t.target}" for n in case.meta.sdgs
+                                                     for t in case.meta.targets_of(n)]
+        for li, tagged in zip(items, [t for n in case.meta.sdgs for t in case.meta.targets_of(n)], strict=True):
+            assert li.select_one(".kb-target-title").get_text() == kb.targets[tagged.target].title.en
+            assert tagged.reason in li.select_one(".kb-reason").get_text()
+
+
+def test_goal_pages_list_cases_by_target(site, kb):
+    for number in kb.cases_by_sdg:
+        page = article(site, f"sdgs/{number}")
+        for target in kb.goals[number].targets:
+            heading = page.find(id=f"target-{target.id.replace('.', '-')}")
+            tagged = kb.cases_by_target.get(target.id, [])
+            assert (heading is not None) == bool(tagged), target.id
+            if tagged:
+                assert target.title.en in heading.get_text()
+                listed = heading.find_next("ul").select("li > a")
+                assert [a.get_text() for a in listed] == [c.meta.title for c in tagged]
+
+
+def test_every_sdg_block_says_whose_classification_it_is(site, kb):
+    pages = ["sdgs", "areas", *(f"sdgs/{n}" for n in kb.cases_by_sdg), *(f"cases/{slug}" for slug in kb.cases),
+             *(f"cities/{c}" for c in kb.cases_by_city)]
+    for page in pages:
+        assert "sdg-method/" in links_of(site, page) or any(
+            a["href"].endswith("sdg-method/") for a in article(site, page).select("a[href]")), page
 
 
 def test_every_case_is_reachable_from_its_areas_and_goals(site, kb):
@@ -174,7 +206,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             href = a["href"]
             if href.startswith(("http:", "https:", "mailto:", "#")) or not href:
                 continue
-            target, _, anchor = href.partition("#")
+            target, _, anchor = href.split("?")[0].partition("#")
             # 404.html is served at any address, so MkDocs gives it links from the published root.
             base = site if target.startswith(prefix) else path.parent
             resolved = (base / target.removeprefix(prefix)).resolve()
@@ -221,7 +253,8 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project):
         assert _files(site) == before, path
         source.write_text(original, encoding="utf-8")
     case = project / "cases/decidim-barcelona.md"
-    case.write_text(case.read_text(encoding="utf-8").replace("sdgs: [16, 11]", "sdgs: [16, 99]"), encoding="utf-8")
+    case.write_text(re.sub(r"^sdgs: .*$", "sdgs: [16, 99]", case.read_text(encoding="utf-8"), flags=re.M),
+                    encoding="utf-8")
     second = kb_subprocess(project, "build")
     assert second.returncode != 0
     assert "cases/decidim-barcelona.md" in second.stderr and "unchanged" in second.stderr

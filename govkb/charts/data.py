@@ -30,7 +30,7 @@ def frame(indicator: Indicator) -> pd.DataFrame:
                     "printed": str(item.value), "order": i}
                    for i, item in enumerate(indicator.values or [])]
     data = pd.DataFrame.from_records(records, columns=["label", "row", "column", "value", "printed", "order"])
-    suffix = "%" if indicator.unit and indicator.unit.value == "percent" else ""
+    suffix = "%" if indicator.unit and indicator.unit.is_percentage else ""
     data["shown"] = data["printed"] + suffix
     return data
 

@@ -37,8 +37,7 @@ def _axis_title(indicator: Indicator) -> str:
 
 
 def _scale(indicator: Indicator) -> alt.Scale:
-    low, high = indicator.chart_unit.scale
-    return alt.Scale(domain=[float(low), float(high)], nice=False)
+    return alt.Scale(domain=list(indicator.chart_scale), nice=False)
 
 
 def _bars(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -78,18 +77,19 @@ def _dots(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerCh
                                           axis=alt.Axis(labelLimit=320)))
     track = base.mark_rule(color=theme.track, strokeWidth=8).encode(
         x=alt.X("lo:Q", scale=_scale(indicator), title=_axis_title(indicator)), x2="hi:Q").transform_calculate(
-        lo=str(float(indicator.chart_unit.scale[0])), hi=str(float(indicator.chart_unit.scale[1])))
+        lo=str(indicator.chart_scale[0]), hi=str(indicator.chart_scale[1]))
     dots = base.mark_point(filled=True, size=220, color=theme.mark, shape="circle").encode(x="value:Q")
     labels = base.mark_text(dy=-16, color=theme.text, fontWeight="bold").encode(x="value:Q", text="shown:N")
     return (track + dots + labels).properties(width=460, height=alt.Step(56))
 
 
 def _single(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
-    low, high = (float(v) for v in indicator.chart_unit.scale)
-    data = data.assign(lo=low, hi=high)
-    base = alt.Chart(data)
-    figure = base.mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
-                            color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(70))
+    figure = alt.Chart(data).mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
+                                       color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(70))
+    if indicator.chart_unit.scale is None:  # a count: the number alone, with no scale to show it on
+        return alt.LayerChart(layer=[figure]).properties(width=460, height=80)
+    low, high = indicator.chart_scale
+    base = alt.Chart(data.assign(lo=low, hi=high))
     track = base.mark_bar(color=theme.track, height=14).encode(
         x=alt.X("lo:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(title=_axis_title(indicator),
                                                                                values=[low, high / 2, high])),

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from .frontmatter import line_of
-from .models import Area, Axis, Case, City, Indicator, Sdg, Taxonomy
+from .models import Area, Axis, Case, City, Goal, Indicator, OfficialTarget, Origin, SdgCatalogue, Taxonomy
 
 T = TypeVar("T")
 
@@ -33,6 +33,7 @@ class KnowledgeBase:
     indicators: dict[str, Entry[Indicator]]
     cities: dict[str, City]
     taxonomy: Taxonomy
+    sdg_catalogue: SdgCatalogue
     # govkb.pages.related's bit masks and rankings, built on first use during a build.
     related_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -49,8 +50,12 @@ class KnowledgeBase:
         return {area.id: axis for axis in self.taxonomy.axes for area in axis.areas}
 
     @cached_property
-    def sdgs(self) -> dict[int, Sdg]:
-        return {sdg.number: sdg for sdg in self.taxonomy.sdgs}
+    def goals(self) -> dict[int, Goal]:
+        return {goal.number: goal for goal in self.sdg_catalogue.goals}
+
+    @cached_property
+    def targets(self) -> dict[str, OfficialTarget]:
+        return {target.id: target for goal in self.sdg_catalogue.goals for target in goal.targets}
 
     def area_or_axis_name(self, ident: str) -> str:
         return (self.areas.get(ident) or self.axes[ident]).name
@@ -68,14 +73,25 @@ class KnowledgeBase:
         return self._group_cases(lambda case: case.meta.sdgs)
 
     @cached_property
+    def cases_by_target(self) -> dict[str, list[Entry[Case]]]:
+        return self._group_cases(lambda case: [t.target for t in case.meta.sdg_targets])
+
+    @cached_property
     def indicators_by_area(self) -> dict[str, list[Entry[Indicator]]]:
         grouped: dict[str, list[Entry[Indicator]]] = defaultdict(list)
         for indicator in self.indicators.values():
-            grouped[indicator.meta.area].append(indicator)
+            if indicator.meta.area:
+                grouped[indicator.meta.area].append(indicator)
         return dict(grouped)
 
+    @cached_property
+    def context_indicators(self) -> list[Entry[Indicator]]:
+        """Figures the study gives for context, not results of its survey."""
+        return [i for i in self.indicators.values() if i.meta.origin is Origin.context]
+
     def cases_in_axis(self, axis_id: str) -> list[Entry[Case]]:
-        area_ids = {area.id for area in self.axes[axis_id].areas}
+        """The cases of an axis's areas; none for an id that is not an axis."""
+        area_ids = {area.id for area in self.axes[axis_id].areas} if axis_id in self.axes else set()
         return [case for case in self.sorted_cases if area_ids.intersection(case.meta.areas)]
 
     @cached_property

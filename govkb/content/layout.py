@@ -18,13 +18,15 @@ class Layout:
     data_dir: Path = field(init=False)
     cities_file: Path = field(init=False)
     taxonomy_file: Path = field(init=False)
+    sdgs_file: Path = field(init=False)
 
     def __post_init__(self) -> None:
         derived = {"docs_dir": self.root / self.docs_dir_name, "cases_dir": self.root / "cases",
                    "data_dir": self.root / "data"}
         derived |= {"indicators_dir": derived["docs_dir"] / "indicators",
                     "cities_file": derived["data_dir"] / "cities.yaml",
-                    "taxonomy_file": derived["data_dir"] / "taxonomy.yaml"}
+                    "taxonomy_file": derived["data_dir"] / "taxonomy.yaml",
+                    "sdgs_file": derived["data_dir"] / "sdgs.yaml"}
         for name, path in derived.items():
             object.__setattr__(self, name, path)  # a frozen dataclass sets derived fields this way
 

@@ -12,7 +12,7 @@ from .bodies import unsafe_body_problems
 from .frontmatter import Parsed, read_data_file, read_fronted_markdown
 from .knowledge import Entry, KnowledgeBase
 from .layout import Layout, content_files
-from .models import Case, City, Indicator, Taxonomy
+from .models import Case, City, Indicator, SdgCatalogue, Taxonomy
 from .problems import ContentError, Problem
 from .references import duplicate_ids, reference_problems
 from .slugs import is_slug, slugify
@@ -32,18 +32,19 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     cache = parse_cache or TextCache(None)
     problems: list[Problem] = []
     taxonomy = _load_data_file(layout, layout.taxonomy_file, Taxonomy, problems)
+    sdg_catalogue = _load_data_file(layout, layout.sdgs_file, SdgCatalogue, problems)
     cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
     cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
     cases = _load_entries(layout, layout.cases_dir, Case, problems, cache)
     indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems, cache)
-    for indicator in indicators.values():
-        problems.extend(Problem(indicator.path, indicator.line_of(where), where, message)
-                        for where, message in indicator.meta.fit_problems())
-    if taxonomy is None or cities_list is None:
+    for entry, found in [*((i, i.meta.fit_problems()) for i in indicators.values()),
+                         *((c, c.meta.tag_problems()) for c in cases.values())]:
+        problems.extend(Problem(entry.path, entry.line_of(where), where, message) for where, message in found)
+    if taxonomy is None or cities_list is None or sdg_catalogue is None:
         raise ContentError(problems)
     kb = KnowledgeBase(cases=cases, indicators=indicators, cities={city.id: city for city in cities_list},
-                       taxonomy=taxonomy)
-    problems.extend(reference_problems(kb, layout.display(layout.taxonomy_file)))
+                       taxonomy=taxonomy, sdg_catalogue=sdg_catalogue)
+    problems.extend(reference_problems(kb, layout.display(layout.taxonomy_file), layout.display(layout.sdgs_file)))
     if problems:
         raise ContentError(problems)
     return kb

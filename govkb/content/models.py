@@ -21,9 +21,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationInfo,
     WithJsonSchema,
-    field_validator,
 )
 
 from .slugs import SLUG_REGEX, slugify
@@ -52,7 +50,7 @@ def _slug_hint(value: str) -> str:
     return f"'{value}' is not an id: use lowercase letters, digits and hyphens, e.g. '{slugify(value) or 'open-data'}'"
 
 
-_TARGET_REGEX = r"(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-c])"
+_TARGET_REGEX = r"(?:1[0-7]|[1-9])\.(?:[1-9][0-9]?|[a-d])"
 Slug = Annotated[str, AfterValidator(_full_match(SLUG_REGEX, _slug_hint)), _pattern_schema(SLUG_REGEX)]
 SdgTarget = Annotated[str, AfterValidator(_full_match(
     _TARGET_REGEX, lambda value: f"'{value}' is not an SDG target; write goal.target, e.g. '16.7' or '11.a'")),
@@ -137,6 +135,12 @@ class CaseStatus(StrEnum):
     discontinued = "discontinued"
 
 
+class TargetReason(Strict):
+    target: SdgTarget = Field(description="An official SDG target, goal.target, e.g. '16.7' or '11.a'.")
+    reason: Annotated[PlainText, StringConstraints(max_length=300)] = Field(
+        description="One sentence in our words: what the case does that serves this target, as a source says it.")
+
+
 class Case(Strict):
     """A best-practice case: ``cases/<slug>.md``. The file name is the slug."""
 
@@ -146,8 +150,10 @@ class Case(Strict):
         description=f"Edition of the Smart Cities Study that names the case: one of {sorted(EDITIONS)}.")
     areas: list[Slug] = Field(min_length=1, description="Governance area ids from data/taxonomy.yaml; the "
                                                         "first is the main one.")
-    sdgs: list[SdgNumber] = Field(min_length=1, description="UN Sustainable Development Goals served (1-17).")
-    sdg_targets: list[SdgTarget] = Field(default=[], description="Optional SDG targets such as '16.7'.")
+    sdgs: list[SdgNumber] = Field(min_length=1, description="The goals of the targets below (1-17), most important "
+                                                            "first. Our classification: the study tags no case.")
+    sdg_targets: list[TargetReason] = Field(min_length=1, description="The SDG targets the case serves directly, "
+                                                                      "each with its reason; at least one per goal.")
     summary: Annotated[PlainText, StringConstraints(max_length=320)] = Field(
         description="One sentence in our words: what the city did and why it matters.")
     source: Source = Field(description="Where the study describes the case: `study` and `section`.")
@@ -156,34 +162,64 @@ class Case(Strict):
         default=None, description="Year the initiative began, only where a source states it.")
     status: CaseStatus | None = Field(default=None, description="Only where a source states it.")
 
-    @field_validator("sdg_targets")
-    @classmethod
-    def _targets_belong_to_goals(cls, targets: list[str], info: ValidationInfo) -> list[str]:
-        if "sdgs" not in info.data:
-            return targets  # sdgs itself is invalid and already reported
-        goals = info.data["sdgs"]
-        stray = [t for t in targets if int(t.split(".")[0]) not in goals]
-        if stray:
-            verb = "belongs" if len(stray) == 1 else "belong"
-            raise ValueError(f"{', '.join(stray)} {verb} to goals not listed in sdgs; add the goal or drop "
-                             "the target")
-        return targets
+    def targets_of(self, goal: int) -> list[TargetReason]:
+        return [t for t in self.sdg_targets if goal_of(t.target) == goal]
+
+    def tag_problems(self) -> list[tuple[str, str]]:
+        """Where goals and targets do not match: (field path, message) pairs."""
+        problems: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for i, tagged in enumerate(self.sdg_targets):
+            if goal_of(tagged.target) not in self.sdgs:
+                problems.append((f"sdg_targets.{i}.target", f"{tagged.target} is a target of goal "
+                                 f"{goal_of(tagged.target)}, which sdgs does not list; add the goal or drop the "
+                                 "target"))
+            if tagged.target in seen:
+                problems.append((f"sdg_targets.{i}.target", f"{tagged.target} is listed twice; keep one reason"))
+            seen.add(tagged.target)
+        for i, goal in enumerate(self.sdgs):
+            if goal in self.sdgs[:i]:
+                problems.append((f"sdgs.{i}", f"goal {goal} is listed twice; keep one"))
+            elif not self.targets_of(goal):
+                problems.append((f"sdgs.{i}", f"goal {goal} has no target: add one of its targets to sdg_targets "
+                                 "with the reason the case serves it, or drop the goal"))
+        return problems
+
+
+def goal_of(target: str) -> int:
+    return int(target.split(".")[0])
 
 
 class Unit(StrEnum):
     percent = "percent"
+    percent_of_population = "percent-of-population"
+    percent_of_plans = "percent-of-plans"
     score_1_5 = "score-1-5"
     score_0_10 = "score-0-10"
+    city_count = "count"
 
     @property
     def label(self) -> str:
-        return {"percent": "% of cities", "score-1-5": "score on a 1–5 scale",
-                "score-0-10": "score on a 0–10 scale"}[self.value]
+        # "out of 10": the study writes "over 10" and never states the lowest point of that scale.
+        return {"percent": "% of cities", "percent-of-population": "% of the world's population",
+                "percent-of-plans": "% of strategic plans", "score-1-5": "score on a 1–5 scale",
+                "score-0-10": "score out of 10", "count": "number of cities"}[self.value]
 
     @property
-    def scale(self) -> tuple[Decimal, Decimal]:
-        return {"percent": (Decimal(0), Decimal(100)), "score-1-5": (Decimal(1), Decimal(5)),
-                "score-0-10": (Decimal(0), Decimal(10))}[self.value]
+    def is_percentage(self) -> bool:
+        return self.value.startswith("percent")
+
+    @property
+    def scale(self) -> tuple[Decimal, Decimal] | None:
+        """The lowest and highest value the unit allows; None for a count, which has no upper end."""
+        if self.is_percentage:
+            return Decimal(0), Decimal(100)
+        return {"score-1-5": (Decimal(1), Decimal(5)), "score-0-10": (Decimal(0), Decimal(10))}.get(self.value)
+
+
+class Origin(StrEnum):
+    survey = "survey"
+    context = "context"
 
 
 class ChartKind(StrEnum):
@@ -211,13 +247,18 @@ class Table(Strict):
 
 
 class Indicator(Strict):
-    """A survey figure: ``content/indicators/<slug>.md``."""
+    """A figure of the study, ``content/indicators/<slug>.md``: a result of its survey, or one it gives for context."""
 
-    title: PlainShortText = Field(description="The figure's title exactly as printed in the study.")
+    title: PlainShortText = Field(description="The figure's title exactly as printed in the study; where it prints "
+                                              "none, our own title, said so in notes.")
     title_translation: PlainShortText | None = Field(default=None, description="English rendering when the "
                                                                                "printed title is not English.")
     finding: PlainText = Field(description="One sentence in our words stating what the figure shows.")
-    area: Slug = Field(description="An area or axis id from data/taxonomy.yaml.")
+    origin: Origin = Field(default=Origin.survey, description="survey: a result of the study's survey; context: a "
+                                                              "figure the study quotes from elsewhere, or a fact "
+                                                              "about the study itself.")
+    area: Slug | None = Field(default=None, description="An area or axis id from data/taxonomy.yaml; required for "
+                                                        "a survey figure.")
     unit: Unit | None = Field(default=None, description="Required unless chart is 'none': the study does not "
                                                            "always say which scale an unprinted figure used.")
     base: PlainShortText = Field(description="Which cities the figure is about.")
@@ -239,20 +280,24 @@ class Indicator(Strict):
         return self.unit
 
     @property
+    def chart_scale(self) -> tuple[float, float]:
+        """The ends of a charted figure's axis (a count, which has none, is charted as a single figure)."""
+        scale = self.chart_unit.scale
+        if scale is None:
+            raise ValueError(f"unit '{self.chart_unit}' has no scale")
+        return float(scale[0]), float(scale[1])
+
+    @property
     def chart_table(self) -> Table:
         if self.table is None:
             raise ValueError(f"chart '{self.chart}' without a table")
         return self.table
 
-    @property
-    def chart_values(self) -> list[Value]:
-        if self.values is None:
-            raise ValueError(f"chart '{self.chart}' without values")
-        return self.values
-
     def fit_problems(self) -> list[tuple[str, str]]:
         """Where the figures do not fit the chart kind or the unit's scale: (field path, message) pairs."""
         problems: list[tuple[str, str]] = []
+        if self.area is None and self.origin is Origin.survey:
+            problems.append(("area", "a survey figure needs the area or axis it belongs to"))
         expects_table = self.chart is ChartKind.stacked_bars
         if self.chart is ChartKind.none:
             for name in ("values", "table"):
@@ -262,6 +307,8 @@ class Indicator(Strict):
         if self.unit is None:
             problems.append(("unit", f"chart '{self.chart}' needs a unit: {', '.join(u.value for u in Unit)}"))
             return problems
+        if self.unit.scale is None and self.chart is not ChartKind.single_figure:
+            problems.append(("chart", f"unit '{self.unit}' has no scale to draw on: use chart 'single-figure'"))
         if expects_table and self.table is None:
             problems.append(("table", f"chart '{self.chart}' needs a table of rows x columns"))
         if not expects_table and self.table is not None:
@@ -277,19 +324,17 @@ class Indicator(Strict):
             problems.append(("values", "chart 'single-figure' takes exactly one value"))
         elif self.values is not None and len(self.values) < minimum:
             problems.append(("values", f"chart '{self.chart}' needs at least {minimum} values"))
-        low, high = self.unit.scale
-        for i, item in enumerate(self.values or []):
-            if not low <= item.value <= high:
-                problems.append((f"values.{i}.value", f"{item.value} is outside {low}–{high} for unit "
-                                                      f"'{self.unit}' ({self.unit.label})"))
         columns = len(self.table.columns) if self.table else 0
+        figures = [(f"values.{i}.value", item.value) for i, item in enumerate(self.values or [])]
         for r, row in enumerate(self.table.rows if self.table else []):
             if len(row.values) != columns:
                 problems.append((f"table.rows.{r}.values", f"has {len(row.values)} values for {columns} columns"))
-            for c, number in enumerate(row.values):
-                if not low <= number <= high:
-                    problems.append((f"table.rows.{r}.values.{c}", f"{number} is outside {low}–{high} for "
-                                                                    f"unit '{self.unit}'"))
+            figures += [(f"table.rows.{r}.values.{c}", number) for c, number in enumerate(row.values)]
+        low, high = self.unit.scale or (Decimal(0), None)
+        for where, number in figures:
+            if number < low or (high is not None and number > high):
+                span = f"{low}–{high}" if high is not None else f"{low} or more"
+                problems.append((where, f"{number} is outside {span} for unit '{self.unit}' ({self.unit.label})"))
         return problems
 
 
@@ -343,15 +388,43 @@ class Principle(Strict):
     description: PlainText
 
 
-class Sdg(Strict):
+class Translations(Strict):
+    """One text in each language the site is published in."""
+
+    en: PlainText
+    es: PlainText
+    fr: PlainText
+
+
+class OfficialTarget(Strict):
+    id: SdgTarget
+    title: Translations = Field(description="The UN's official wording of the target.")
+
+
+class Goal(Strict):
     number: SdgNumber
-    name: PlainShortText
-    colour: HexColour
+    colour: HexColour = Field(description="The UN's official colour of the goal.")
+    short: Translations = Field(description="The goal's short name, as on the UN's icons.")
+    title: Translations = Field(description="The goal's official title.")
+    targets: list[OfficialTarget] = Field(min_length=1)
+
+
+class DataSource(Strict):
+    title: PlainShortText
+    url: WebUrl
+    licence: PlainShortText
+    commit: Annotated[str, StringConstraints(pattern="^[0-9a-f]{40}$")]
+
+
+class SdgCatalogue(Strict):
+    """``data/sdgs.yaml``: the 17 goals and their 169 targets, with their official titles in each language."""
+
+    source: DataSource
+    goals: list[Goal] = Field(min_length=17, max_length=17)
 
 
 class Taxonomy(Strict):
-    """``data/taxonomy.yaml``: governance axes and areas, principles and values, the 17 SDGs."""
+    """``data/taxonomy.yaml``: governance axes and areas, and the principles and values of Smart Governance."""
 
     axes: list[Axis] = Field(min_length=1)
     principles: list[Principle] = []
-    sdgs: list[Sdg] = Field(min_length=17, max_length=17)

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .frontmatter import Parsed
 from .knowledge import KnowledgeBase
+from .models import goal_of
 from .problems import Problem
 
 # Keys that identify an entry of a list in a data file (SDGs are identified by their number).
@@ -56,8 +57,9 @@ def _identified_entries(data: Any, path: str) -> Iterator[tuple[str, str, str]]:
         yield from _identified_entries(value, child)
 
 
-def reference_problems(kb: KnowledgeBase, taxonomy_file: str) -> list[Problem]:
-    return [*_unknown_ids(kb), *_taxonomy_problems(kb, taxonomy_file), *_duplicate_cases(kb)]
+def reference_problems(kb: KnowledgeBase, taxonomy_file: str, sdgs_file: str) -> list[Problem]:
+    return [*_unknown_ids(kb), *_target_problems(kb), *_taxonomy_problems(kb, taxonomy_file),
+            *_catalogue_problems(kb, sdgs_file), *_duplicate_cases(kb)]
 
 
 def _unknown_ids(kb: KnowledgeBase) -> list[Problem]:
@@ -73,17 +75,49 @@ def _unknown_ids(kb: KnowledgeBase) -> list[Problem]:
     area_or_axis = {**kb.areas, **kb.axes}
     for indicator in kb.indicators.values():
         ident = indicator.meta.area
-        if ident not in area_or_axis:
+        if ident is not None and ident not in area_or_axis:
             problems.append(Problem(indicator.path, indicator.line_of("area"), "area",
                                     f"unknown area '{ident}'{suggestion(ident, area_or_axis)}"))
     return problems
 
 
+def _target_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Targets that are not official, and reasons that say nothing beyond the target's own title."""
+    problems = []
+    for case in kb.cases.values():
+        for i, tagged in enumerate(case.meta.sdg_targets):
+            official = kb.targets.get(tagged.target)
+            if official is None:
+                goal = kb.goals.get(goal_of(tagged.target))
+                valid = ", ".join(t.id for t in goal.targets) if goal else "none"
+                problems.append(Problem(case.path, case.line_of(f"sdg_targets.{i}.target"), f"sdg_targets.{i}.target",
+                                        f"{tagged.target} is not an SDG target; goal {goal_of(tagged.target)}'s "
+                                        f"targets are {valid}"))
+            elif repeats(tagged.reason, official.title.en):
+                problems.append(Problem(case.path, case.line_of(f"sdg_targets.{i}.reason"), f"sdg_targets.{i}.reason",
+                                        "only repeats the target's title; say what the case does that serves it"))
+    return problems
+
+
+_WORD = re.compile(r"\w+")
+
+
+def repeats(reason: str, title: str) -> bool:
+    """True when every word of the reason is a word of the title: it tells the reader nothing new."""
+    title_words = set(_WORD.findall(title.casefold()))
+    return set(_WORD.findall(reason.casefold())) <= title_words
+
+
+def _catalogue_problems(kb: KnowledgeBase, sdgs_file: str) -> list[Problem]:
+    numbers = sorted(goal.number for goal in kb.sdg_catalogue.goals)
+    if numbers != list(range(1, 18)):
+        return [Problem(sdgs_file, None, "goals", "must list each goal 1-17 exactly once")]
+    return [Problem(sdgs_file, None, "goals", f"target {target.id} is listed under goal {goal.number}")
+            for goal in kb.sdg_catalogue.goals for target in goal.targets if goal_of(target.id) != goal.number]
+
+
 def _taxonomy_problems(kb: KnowledgeBase, taxonomy_file: str) -> list[Problem]:
     problems = []
-    numbers = [sdg.number for sdg in kb.taxonomy.sdgs]
-    if sorted(numbers) != list(range(1, 18)):
-        problems.append(Problem(taxonomy_file, None, "sdgs", "must list each goal 1-17 exactly once"))
     area_ids = {area.id for axis in kb.taxonomy.axes for area in axis.areas}
     for axis in kb.taxonomy.axes:
         # An axis of one area may share its id (principles and values); otherwise a page would stand for both.

@@ -10,7 +10,7 @@ from ..content.models import Case
 from .html import Linker, paragraph, ul
 from .indicators import indicator_block
 from .page import Page, make_page, paginated, section
-from .parts import area_link, case_item, plural
+from .parts import area_link, case_item, method_note, plural
 
 
 def areas_index(kb: KnowledgeBase) -> Page:
@@ -32,7 +32,7 @@ def areas_index(kb: KnowledgeBase) -> Page:
 
 def area_sdg_matrix(kb: KnowledgeBase, links: Linker) -> list:
     """Areas × SDGs: each cell counts the cases tagged with both and links to the goal's cases in that area."""
-    goals = [n for n in sorted(kb.sdgs) if kb.cases_by_sdg.get(n)]
+    goals = [n for n in sorted(kb.goals) if kb.cases_by_sdg.get(n)]
     header = Markup('<tr><th scope="col">Area</th>{}</tr>').format(
         Markup("").join(Markup('<th scope="col">SDG {}</th>').format(n) for n in goals))
     rows = []
@@ -40,13 +40,14 @@ def area_sdg_matrix(kb: KnowledgeBase, links: Linker) -> list:
         cells = []
         for n in goals:
             count = sum(1 for c in kb.cases_by_area.get(area_id, []) if n in c.meta.sdgs)
-            cells.append(Markup('<td><a href="{}#{}">{}</a></td>').format(links.href(urls.sdg(n)), area_id, count)
-                         if count else Markup("<td>0</td>"))
+            cells.append(Markup('<td><a href="{}">{}</a></td>').format(
+                links.href(urls.explorer_filtered(area=area_id, sdg=str(n))), count) if count else Markup("<td>0</td>"))
         rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(area_link(kb, area_id, links),
                                                                         Markup("").join(cells)))
     return section("Areas and Sustainable Development Goals",
-                   paragraph("The number of cases tagged with each area and goal; a number leads to the goal's "
-                             "cases in that area."),
+                   paragraph(Markup("The number of cases tagged with each area and goal; a number opens those "
+                                    "cases in the case explorer. Each goal's page lists its cases by target.")),
+                   method_note(links),
                    Markup('<div class="kb-matrix"><table><thead>{}</thead><tbody>{}</tbody></table></div>').format(
                        header, Markup("").join(rows)))
 

@@ -7,9 +7,9 @@ from markupsafe import Markup
 from .. import urls
 from ..content.knowledge import Entry, KnowledgeBase
 from ..content.models import Case
-from .html import Linker, Markdown, emphasis, external, facts, join, paragraph
+from .html import Linker, Markdown, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, section
-from .parts import area_link, case_list, city_link, plural, sdg_badge
+from .parts import area_link, case_list, city_link, method_note, plural, sdg_badge, target_link
 from .related import related_cases
 
 INDEX_PREVIEW = 12  # cases shown per area on the cases index before "all N cases"
@@ -25,7 +25,6 @@ def case_page(kb: KnowledgeBase, case: Entry[Case]) -> Page:
         ("Governance areas" if len(meta.areas) > 1 else "Governance area",
          join(area_link(kb, a, links) for a in meta.areas)),
         ("Sustainable Development Goals", join((sdg_badge(kb, n, links) for n in meta.sdgs), " ")),
-        ("SDG targets", ", ".join(meta.sdg_targets)),
         ("Started", meta.year_started or ""),
         ("Status", meta.status.value if meta.status else ""),
         ("Source", Markup("{}, {}").format(emphasis(meta.source.study), meta.source.section)),
@@ -35,8 +34,20 @@ def case_page(kb: KnowledgeBase, case: Entry[Case]) -> Page:
     # The body stays Markdown: it is rendered, then sanitised with the rest of the page.
     return make_page(uri, meta.title, meta.summary,
                      [paragraph(meta.summary, "kb-lead"), facts(rows), Markdown(case.body.strip()),
+                      section("How it serves the Sustainable Development Goals", targets_served(kb, case, links)),
                       aside("Related cases", case_list(kb, related, links)) if related else None],
                      edit_path=case.path, untrusted_body=True)
+
+
+def targets_served(kb: KnowledgeBase, case: Entry[Case], links: Linker) -> Markup:
+    """Each goal with its targets: the target's official title, then our reason."""
+    goals = []
+    for goal in case.meta.sdgs:
+        targets = [Markup('{} <span class="kb-target-title">{}</span>'
+                          '<span class="kb-reason"><strong>Why:</strong> {}</span>').format(
+            target_link(t.target, links), kb.targets[t.target].title.en, t.reason) for t in case.meta.targets_of(goal)]
+        goals.append(Markup("{}{}").format(sdg_badge(kb, goal, links), ul(targets, "kb-target-list")))
+    return Markup("{}{}").format(ul(goals, "kb-goal-list"), method_note(links))
 
 
 def cases_index(kb: KnowledgeBase) -> Page:

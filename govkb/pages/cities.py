@@ -11,7 +11,7 @@ from ..content.models import City
 from ..maps.citymaps import locator_map_block, world_map_block
 from .html import Linker, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, paginated, section
-from .parts import STUDY, area_link, case_item, city_link, plural, sdg_badge
+from .parts import STUDY, area_link, case_item, city_link, method_note, plural, sdg_badge
 from .related import related_cities
 
 
@@ -46,7 +46,8 @@ def city_pages(kb: KnowledgeBase, city: City, land_cache: TextCache | None = Non
         goals = sorted({n for c in cases for n in c.meta.sdgs})
         closing.append(section("Areas and goals covered", ul([
             Markup("<strong>Areas:</strong> {}").format(join(area_link(kb, a, links) for a in areas)),
-            Markup("<strong>SDGs:</strong> {}").format(join((sdg_badge(kb, n, links) for n in goals), " "))])))
+            Markup("<strong>SDGs:</strong> {}").format(join((sdg_badge(kb, n, links) for n in goals), " "))]),
+            method_note(links)))
     similar = related_cities(kb, city.id)
     if similar:
         closing.append(aside("Cities with cases in the same areas",

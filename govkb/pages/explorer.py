@@ -19,7 +19,7 @@ from ..content.models import Case
 from ..content.slugs import slugify
 from .html import Linker
 from .page import Page, paginated
-from .parts import case_item
+from .parts import case_item, sdg_label
 
 # Fewer cases per page than other lists: the explorer's first page also carries every facet value.
 EXPLORER_PER_PAGE = 50
@@ -47,7 +47,7 @@ def _facets(kb: KnowledgeBase, case: Entry[Case]) -> dict[str, list[str]]:
 def _labels(kb: KnowledgeBase) -> dict[str, dict[str, str]]:
     return {
         "area": {a: area.name for a, area in kb.areas.items()},
-        "sdg": {str(n): f"SDG {n} · {sdg.name}" for n, sdg in kb.sdgs.items()},
+        "sdg": {str(n): sdg_label(goal) for n, goal in kb.goals.items()},
         "region": {slugify(c.region): c.region for c in kb.cities.values()},
         "country": {c.country: c.country_name for c in kb.cities.values()},
         "city": {c.id: c.name for c in kb.cities.values()},

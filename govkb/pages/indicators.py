@@ -7,31 +7,49 @@ from markupsafe import Markup
 from .. import urls
 from ..charts.theme import THEMES
 from ..content.knowledge import Entry, KnowledgeBase
-from ..content.models import Indicator
+from ..content.models import ChartKind, Indicator, Origin
 from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, ul
 from .page import PER_PAGE, Page, aside, make_page, section
 from .parts import STUDY, area_link, case_list, plural
 
 
+def indicator_item(entry: Entry[Indicator], links: Linker) -> Markup:
+    """An indicator in a list: its title (with ours beside a title the study prints in Spanish), what it shows,
+    and a mark when the study prints no figures for it."""
+    meta = entry.meta
+    title = links.a(meta.title, urls.indicator(entry.slug))
+    if meta.title_translation:
+        title = Markup('{} <span class="kb-translation">({})</span>').format(title, meta.title_translation)
+    mark = Markup(' <span class="kb-tag">No figures printed</span>') if meta.chart is ChartKind.none else ""
+    return Markup('{}{}<span class="kb-item-summary">{}</span>').format(title, mark, meta.finding)
+
+
 def indicator_block(kb: KnowledgeBase, area_id: str, links: Linker, heading: str = "Survey indicators") -> list:
-    indicators = kb.indicators_by_area.get(area_id, [])
+    """The survey results of an area or axis (context figures are listed apart, on the indicators index)."""
+    indicators = [i for i in kb.indicators_by_area.get(area_id, []) if i.meta.origin is Origin.survey]
     if not indicators:
         return []
-    items = [Markup('{}<span class="kb-item-summary">{}</span>').format(links.a(i.meta.title, urls.indicator(i.slug)),
-                                                                       i.meta.finding) for i in indicators]
-    return section(heading, ul(items, "kb-case-list"))
+    return section(heading, ul([indicator_item(i, links) for i in indicators], "kb-case-list"))
 
 
 def indicators_index(kb: KnowledgeBase) -> Page:
     uri = urls.INDICATORS
     links = Linker(uri)
-    blocks: list = [paragraph(Markup("The {} printed in the {}, grouped by governance area. Every value is copied "
-                                     "exactly as printed; all of them are also in {}.").format(
-        plural(len(kb.indicators), "survey figure"), emphasis(STUDY), links.a("one CSV file", urls.ALL_FIGURES_CSV)))]
+    survey = len(kb.indicators) - len(kb.context_indicators)
+    blocks: list = [paragraph(Markup(
+        "The figures of the {}: the {} of its survey, grouped by governance area, and {} it gives for context. Every "
+        "value is copied exactly as printed; all of them are also in {}.").format(
+        emphasis(STUDY), plural(survey, "result"), plural(len(kb.context_indicators), "figure"),
+        links.a("one CSV file", urls.ALL_FIGURES_CSV)))]
     for axis in kb.taxonomy.axes:
         for ident in [axis.id, *(a.id for a in axis.areas if a.id != axis.id)]:
             blocks.append(indicator_block(kb, ident, links, heading=kb.area_or_axis_name(ident)))
-    return make_page(uri, "Survey indicators", "Every survey figure of the study, by governance area.", blocks)
+    if kb.context_indicators:
+        blocks.append(section("Figures the study gives for context", paragraph(
+            "Not results of the survey: figures the study quotes from other sources, and the number of cities "
+            "that took part."), ul([indicator_item(i, links) for i in kb.context_indicators], "kb-case-list")))
+    return make_page(uri, "Survey indicators", "Every figure of the study: its survey results by governance area, "
+                     "and the figures it gives for context.", blocks)
 
 
 def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], chart_description: str | None) -> Page:
@@ -40,7 +58,9 @@ def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], chart_description
     links = Linker(uri)
     meta = entry.meta
     rows = [
-        ("Area", area_link(kb, meta.area, links)),
+        ("Figure", "a result of the study's survey" if meta.origin is Origin.survey
+         else "context: not a result of the survey; a figure the study quotes, or a fact about the study"),
+        ("Area", area_link(kb, meta.area, links) if meta.area else ""),
         ("Unit", meta.unit.label if meta.unit else "not stated in the study"),
         ("Base", meta.base),
         ("Source", Markup("{}, {}").format(emphasis(STUDY), meta.source.section)),
@@ -50,7 +70,7 @@ def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], chart_description
     shown = figure(entry, uri, chart_description) if chart_description is not None else data_table(meta)
     blocks: list = [translation, paragraph(meta.finding, "kb-lead"), shown, facts(rows),
                     Markdown(entry.body.strip())]
-    related = kb.cases_by_area.get(meta.area) or (kb.cases_in_axis(meta.area) if meta.area in kb.axes else [])
+    related = (kb.cases_by_area.get(meta.area) or kb.cases_in_axis(meta.area)) if meta.area else []
     if related:
         blocks.append(aside("Cases in this area", case_list(kb, related[:PER_PAGE], links)))
     return make_page(uri, meta.title, meta.finding, blocks, edit_path=entry.path, untrusted_body=True)
@@ -98,4 +118,4 @@ def data_table(meta: Indicator) -> Markup | Markdown:
 
 
 def format_value(value, meta: Indicator) -> str:
-    return f"{value}%" if meta.unit and meta.unit.value == "percent" else f"{value}"
+    return f"{value}%" if meta.unit and meta.unit.is_percentage else f"{value}"

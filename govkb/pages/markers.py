@@ -25,9 +25,9 @@ def headline_figures(kb: KnowledgeBase, uri: str) -> str:
     cards = []
     for entry in kb.indicators.values():
         meta = entry.meta
-        if meta.chart is not ChartKind.single_figure:
+        if meta.chart is not ChartKind.single_figure or not meta.values:
             continue
-        value = meta.chart_values[0]
+        value = meta.values[0]
         cards.append(f"-   [{markdown_text(format_value(value.value, meta))}]"
                      f"({urls.relative(uri, urls.indicator(entry.slug))}){{ .kb-figure }}\n\n"
                      f"    {markdown_text(value.label)}")

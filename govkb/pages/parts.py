@@ -8,23 +8,41 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..content.knowledge import Entry, KnowledgeBase
-from ..content.models import Case, Sdg
+from ..content.models import Case, Goal, goal_of
 from .html import Linker, paragraph, ul
 
 STUDY = "Smart Cities Study 2019"
 
 
-def sdg_label(sdg: Sdg) -> str:
-    return f"SDG {sdg.number} · {sdg.name}"
+def sdg_label(goal: Goal) -> str:
+    return f"SDG {goal.number} · {goal.short.en}"
 
 
-def sdg_badge(kb: KnowledgeBase, number: int, links: Linker) -> Markup:
-    """A goal's number and name as text, its official colour only as an accent (never the sole cue)."""
-    sdg = kb.sdgs[number]
+def sdg_badge(kb: KnowledgeBase, number: int, links: Linker | None) -> Markup:
+    """A goal's number and name as text, its official colour only as an accent (never the sole cue); a link to the
+    goal's page when it has one and ``links`` is given."""
+    goal = kb.goals[number]
     cls = f"kb-sdg kb-sdg-{number}"
-    if kb.cases_by_sdg.get(number):
-        return links.a(sdg_label(sdg), urls.sdg(number), cls)
-    return Markup('<span class="{}">{}</span>').format(cls, sdg_label(sdg))
+    if links and kb.cases_by_sdg.get(number):
+        return links.a(sdg_label(goal), urls.sdg(number), cls)
+    return Markup('<span class="{}">{}</span>').format(cls, sdg_label(goal))
+
+
+def target_anchor(target: str) -> str:
+    return "target-" + target.replace(".", "-")
+
+
+def target_link(target: str, links: Linker) -> Markup:
+    """'Target 16.7', leading to that target's cases on its goal's page."""
+    return Markup('<a href="{}#{}">Target {}</a>').format(links.href(urls.sdg(goal_of(target))),
+                                                          target_anchor(target), target)
+
+
+def method_note(links: Linker) -> Markup:
+    """Every SDG block says whose classification it is."""
+    return Markup('<p class="kb-note">The study tags no case with an SDG: goals and targets are this knowledge '
+                  "base's classification, each with its reason. {}.</p>").format(
+        links.a("How cases are tagged", urls.SDG_METHOD))
 
 
 def city_link(kb: KnowledgeBase, city_id: str, links: Linker) -> Markup:

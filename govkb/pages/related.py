@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from ..content.knowledge import Entry, KnowledgeBase
 from ..content.models import Case
 
-# A shared area says more about a case than a shared SDG: most cases serve goals 11 and 16.
+# A shared governance area says more about a case than a shared SDG target.
 AREA_WEIGHT = 3
-SDG_WEIGHT = 1
-# Goals so common that sharing only them does not make two cases related.
-COMMON_GOALS = frozenset({11, 16})
+TARGET_WEIGHT = 1
 
 
 def related_cases(kb: KnowledgeBase, case: Entry[Case], limit: int = 5) -> list[Entry[Case]]:
-    """Cases sharing an area or an SDG with ``case``, scored by what they share, ties broken by title."""
-    ranking = _relations(kb).ranking(frozenset(case.meta.areas), frozenset(case.meta.sdgs), limit + 1)
+    """Cases sharing an area or an SDG target with ``case``, scored by what they share, ties broken by title."""
+    targets = frozenset(t.target for t in case.meta.sdg_targets)
+    ranking = _relations(kb).ranking(frozenset(case.meta.areas), targets, limit + 1)
     return [other for other in ranking if other.slug != case.slug][:limit]
 
 
@@ -36,40 +37,52 @@ def _relations(kb: KnowledgeBase) -> _Relations:
     return relations
 
 
+class _Bits:
+    """Sets of tags as rows of 64-bit words, so that one set is compared with every case's at once in NumPy."""
+
+    def __init__(self, tags: Iterable[str]):
+        self.index = {tag: i for i, tag in enumerate(dict.fromkeys(tags))}
+        self.words = max(1, -(-len(self.index) // 64))
+
+    def mask(self, tags: Iterable[str]) -> np.ndarray:
+        row = np.zeros(self.words, dtype=np.uint64)
+        for tag in set(tags):
+            if tag in self.index:
+                i = self.index[tag]
+                row[i // 64] |= np.uint64(1 << (i % 64))
+        return row
+
+    def shared(self, rows: np.ndarray, tags: Iterable[str]) -> np.ndarray:
+        """How many of ``tags`` each row holds."""
+        return np.bitwise_count(rows & self.mask(tags)).sum(axis=1, dtype=np.int64)
+
+
 class _Relations:
-    """Every case's areas and goals as bit masks, in title order, so that one combination of tags is scored
-    against all cases at once in NumPy rather than case by case in Python. Cases share combinations, and
-    each is ranked once per build: related cases stay fast at thousands of cases."""
+    """Every case's areas and targets as bit masks, in title order. Cases share combinations of tags, and each
+    combination is ranked once per build: related cases stay fast at thousands of cases."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.cases = kb.sorted_cases
-        self.area_bit = {area: 1 << i for i, area in enumerate(kb.areas)}
-        self.areas = np.array([self._areas_mask(c.meta.areas) for c in self.cases], dtype=np.uint32)
-        self.goals = np.array([_goals_mask(c.meta.sdgs) for c in self.cases], dtype=np.uint32)
+        self.area_bits = _Bits(kb.areas)
+        self.target_bits = _Bits(t.target for c in self.cases for t in c.meta.sdg_targets)
+        self.areas = np.array([self.area_bits.mask(c.meta.areas) for c in self.cases]).reshape(len(self.cases), -1)
+        self.targets = np.array([self.target_bits.mask(t.target for t in c.meta.sdg_targets)
+                                 for c in self.cases]).reshape(len(self.cases), -1)
         # Among equal scores the earlier title wins: a larger tiebreak for earlier cases.
         self.tiebreak = np.arange(len(self.cases), 0, -1, dtype=np.int64)
         self.rankings: dict[tuple, list[Entry[Case]]] = {}
         self.areas_of_city = {city: {a for c in cases for a in c.meta.areas}
                               for city, cases in kb.cases_by_city.items()}
 
-    def _areas_mask(self, areas) -> int:
-        return sum(self.area_bit[a] for a in set(areas))
-
-    def ranking(self, areas: frozenset[str], goals: frozenset[int], size: int) -> list[Entry[Case]]:
-        key = (areas, goals, size)
+    def ranking(self, areas: frozenset[str], targets: frozenset[str], size: int) -> list[Entry[Case]]:
+        key = (areas, targets, size)
         if key not in self.rankings:
-            shared_areas = self.areas & np.uint32(self._areas_mask(areas))
-            shared_goals = self.goals & np.uint32(_goals_mask(goals))
-            candidate = (shared_areas != 0) | ((self.goals & np.uint32(_goals_mask(goals - COMMON_GOALS))) != 0)
-            score = (AREA_WEIGHT * np.bitwise_count(shared_areas).astype(np.int64)
-                     + SDG_WEIGHT * np.bitwise_count(shared_goals).astype(np.int64))
-            rank = np.where(candidate, score * (len(self.cases) + 1) + self.tiebreak, 0)
+            shared_areas = self.area_bits.shared(self.areas, areas)
+            shared_targets = self.target_bits.shared(self.targets, targets)
+            score = AREA_WEIGHT * shared_areas + TARGET_WEIGHT * shared_targets
+            rank = np.where(score > 0, score * (len(self.cases) + 1) + self.tiebreak, 0)
             # Ranks are distinct (the tiebreak is): pick the best ``size``, then order just those.
             top = np.argpartition(-rank, size - 1)[:size] if len(rank) > size else np.arange(len(rank))
             top = top[np.argsort(-rank[top])]
             self.rankings[key] = [self.cases[i] for i in top if rank[i] > 0]
         return self.rankings[key]
-
-
-def _goals_mask(goals) -> int:
-    return sum(1 << n for n in set(goals))

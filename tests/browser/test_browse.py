@@ -63,7 +63,7 @@ SEARCHES = [
 ALL_RESULTS_SHOWN = """() => {
     const message = document.querySelector(".pagefind-ui__message");
     const found = message && message.textContent.match(/^(\\d+) result/);
-    return found && document.querySelectorAll(".pagefind-ui__result").length >= Math.min(Number(found[1]), 5);
+    return found && document.querySelectorAll(".pagefind-ui__result-link").length >= Math.min(Number(found[1]), 5);
 }"""
 
 
