@@ -78,7 +78,7 @@ class SiteBuild:
 
 
 def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
-    layout = Layout(root, docs_dir.relative_to(root).as_posix() if docs_dir else "content")
+    layout = Layout(root, docs_dir.relative_to(root).as_posix()) if docs_dir else Layout(root)
     cache = TextCache(cache_dir)
     kb = load(layout, cache.within("content"))
     unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)

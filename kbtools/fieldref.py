@@ -11,7 +11,7 @@ END = "<!-- field-reference:end -->"
 
 SECTIONS = [
     ("Case files (`cases/<slug>.md`)", "case.schema.json"),
-    ("Indicator files (`content/indicators/<slug>.md`)", "indicator.schema.json"),
+    ("Indicator files (`indicators/<slug>.md`)", "indicator.schema.json"),
     ("Cities (`data/cities.yaml`, one entry per city)", "cities.schema.json"),
 ]
 

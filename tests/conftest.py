@@ -14,7 +14,7 @@ from govkb.content.layout import Layout
 from govkb.content.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "content", "cases", "data", "hooks", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "content", "cases", "indicators", "data", "hooks", "overrides"]
 
 
 def run_kb(root: Path, *args: str) -> int:

@@ -33,22 +33,22 @@ def problem_at(project, field: str):
     ("unit: percent", "unit: percentage", "unit", "'percent', 'percent-of-population'"),
 ])
 def test_malformed_indicator_names_file_line_and_field(project, old, new, field, words):
-    break_file(project, "content/indicators/mandate-plan.md", old, new)
+    break_file(project, "indicators/mandate-plan.md", old, new)
     problem = problem_at(project, field)
-    assert problem.path == "content/indicators/mandate-plan.md"
+    assert problem.path == "indicators/mandate-plan.md"
     assert words in problem.message
     assert problem.line is not None
 
 
 def test_empty_value_list_fails_the_build_before_site_is_touched(project):
-    text = (project / "content/indicators/mandate-plan.md").read_text(encoding="utf-8")
+    text = (project / "indicators/mandate-plan.md").read_text(encoding="utf-8")
     start = text.index("values:")
     end = text.index("source:")
-    (project / "content/indicators/mandate-plan.md").write_text(text[:start] + "values: []\n" + text[end:],
+    (project / "indicators/mandate-plan.md").write_text(text[:start] + "values: []\n" + text[end:],
                                                                 encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
-    assert "content/indicators/mandate-plan.md" in result.stderr and "values" in result.stderr
+    assert "indicators/mandate-plan.md" in result.stderr and "values" in result.stderr
     assert not (project / "site").exists()
 
 
@@ -56,6 +56,6 @@ def test_unknown_marker_in_a_page_is_named_with_its_line(tmp_path):
     from govkb.pages.markers import marker_problems
 
     (tmp_path / "index.md").write_text("# Home\n\n<!-- kb:headline-figure -->\n", encoding="utf-8")
-    [problem] = marker_problems(tmp_path, "content")
-    assert (problem.path, problem.line) == ("content/index.md", 3)
+    [problem] = marker_problems(tmp_path, "content/en")
+    assert (problem.path, problem.line) == ("content/en/index.md", 3)
     assert "unknown marker 'kb:headline-figure'; known markers: headline-figures" in problem.message

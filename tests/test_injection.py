@@ -62,7 +62,7 @@ def _plant_payloads(project: Path) -> None:
                                                                  f"name: {_yaml_string(CITY_NAME_PAYLOAD)}", 1),
                       encoding="utf-8")
 
-    indicator = project / "content/indicators/assessment-barriers.md"
+    indicator = project / "indicators/assessment-barriers.md"
     text = indicator.read_text(encoding="utf-8")
     text = re.sub(r"^title: .*$", f"title: {_yaml_string(INDICATOR_PAYLOADS['title'])}", text, count=1, flags=re.M)
     text = re.sub(r"^  - label: .*$", f"  - label: {_yaml_string(INDICATOR_PAYLOADS['label'])}", text, count=1,

@@ -23,7 +23,7 @@ from .conftest import run_kb
 CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
 CONTROL = "cases/valid-control.md"
 # Where each corpus folder's files go in a project.
-PROJECT_FOLDER = {"cases": "cases", "indicators": "content/indicators"}
+PROJECT_FOLDER = {"cases": "cases", "indicators": "indicators"}
 
 
 class Bad(NamedTuple):

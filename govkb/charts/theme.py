@@ -21,7 +21,7 @@ class Theme:
     inside_text: str
 
 
-# Colours from the site's stylesheet (content/assets/stylesheets/kb.css): indigo on white, light indigo on slate.
+# Colours from the site's stylesheet (overrides/assets/stylesheets/kb.css): indigo on white, light indigo on slate.
 THEMES = {
     "light": Theme("light", "#ffffff", "#1f2329", "#4a5160", "#d9dce3", "#303f9f", "#e3e6f3",
                    ("#8c2d04", "#b84a00", "#5e4b9c", "#1f5fa8", "#0b3d73"), "#ffffff"),

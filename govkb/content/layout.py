@@ -11,7 +11,7 @@ class Layout:
     """Where a project keeps its content; paths in messages are relative to ``root``."""
 
     root: Path
-    docs_dir_name: str = "content"
+    docs_dir_name: str = "content/en"
     docs_dir: Path = field(init=False)
     indicators_dir: Path = field(init=False)
     cases_dir: Path = field(init=False)
@@ -22,9 +22,8 @@ class Layout:
 
     def __post_init__(self) -> None:
         derived = {"docs_dir": self.root / self.docs_dir_name, "cases_dir": self.root / "cases",
-                   "data_dir": self.root / "data"}
-        derived |= {"indicators_dir": derived["docs_dir"] / "indicators",
-                    "cities_file": derived["data_dir"] / "cities.yaml",
+                   "indicators_dir": self.root / "indicators", "data_dir": self.root / "data"}
+        derived |= {"cities_file": derived["data_dir"] / "cities.yaml",
                     "taxonomy_file": derived["data_dir"] / "taxonomy.yaml",
                     "sdgs_file": derived["data_dir"] / "sdgs.yaml"}
         for name, path in derived.items():

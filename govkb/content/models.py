@@ -247,7 +247,7 @@ class Table(Strict):
 
 
 class Indicator(Strict):
-    """A figure of the study, ``content/indicators/<slug>.md``: a result of its survey, or one it gives for context."""
+    """A figure of the study, ``indicators/<slug>.md``: a result of its survey, or one it gives for context."""
 
     title: PlainShortText = Field(description="The figure's title exactly as printed in the study; where it prints "
                                               "none, our own title, said so in notes.")

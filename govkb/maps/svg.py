@@ -1,6 +1,6 @@
 """City maps as inline SVG: the world map with every city, and a locator map round one city.
 
-No tile server, CDN or script. Colours live in the site's stylesheet (``content/assets/stylesheets/map.css``)
+No tile server, CDN or script. Colours live in the site's stylesheet (``overrides/assets/stylesheets/map.css``)
 as classes, so one SVG follows the light and dark palettes. A locator map is a ``viewBox`` window onto the
 world map's coordinate space.
 """
