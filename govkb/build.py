@@ -1,7 +1,8 @@
-"""One pass over the content: load and check it, then render every generated page and asset, ready for MkDocs.
+"""One pass over the content: load and check it once, then render every edition (language) of the site: its
+generated pages and assets, ready for MkDocs.
 
-The hooks call ``prepare`` before MkDocs writes anything (so bad content keeps the last good site), then
-hand MkDocs the pages and assets, then ask ``SiteBuild`` to finish each rendered page's HTML.
+The hooks call ``prepare`` before MkDocs writes anything (so bad content keeps the last good site), then hand
+MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish each rendered page's HTML.
 """
 
 from __future__ import annotations
@@ -14,18 +15,22 @@ from .cache import TextCache
 from .charts.data import all_figures_csv
 from .charts.files import chart_files
 from .charts.render import ChartRenderer
+from .content.frontmatter import split_front_matter
 from .content.knowledge import KnowledgeBase
 from .content.layout import Layout
 from .content.load import load
 from .content.models import ChartKind
 from .content.problems import ContentError
+from .languages import DEFAULT, LANGUAGES, Language
 from .pages.areas import area_pages, areas_index, axis_page
 from .pages.cases import case_page, cases_index
 from .pages.cities import cities_index, city_pages, region_pages
+from .pages.edition import Edition
 from .pages.explorer import cases_json, explorer_pages
-from .pages.indicators import indicator_page, indicators_index
+from .pages.indicators import chart_words, indicator_page, indicators_index
 from .pages.markers import expand_markers, marker_problems
 from .pages.page import RENDERED_PLACEHOLDER, Page
+from .pages.parts import translation_notice
 from .pages.sdgs import sdg_pages, sdgs_index
 from .pages.search import search_page
 from .pages.styles import sdg_stylesheet
@@ -41,23 +46,30 @@ class GeneratedFile:
 
 @dataclass
 class SiteBuild:
+    """One edition of the site: its pages and assets, in one language."""
+
     layout: Layout
-    kb: KnowledgeBase
+    edition: Edition
     pages: dict[str, Page]
     assets: list[GeneratedFile] = field(default_factory=list)
     charts_rendered: int = 0
     charts_cached: int = 0
 
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.edition.kb
+
     def summary(self) -> str:
-        return (f"{len(self.kb.cases)} cases, {len(self.kb.cities)} cities, {len(self.kb.indicators)} indicators; "
-                f"charts: {self.charts_rendered} rendered, {self.charts_cached} from cache")
+        return (f"{self.edition.language}: {len(self.kb.cases)} cases, {len(self.kb.cities)} cities, "
+                f"{len(self.kb.indicators)} indicators; charts: {self.charts_rendered} rendered, "
+                f"{self.charts_cached} from cache")
 
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
 
-    def page_markdown(self, uri: str, markdown: str) -> str:
+    def page_markdown(self, uri: str, markdown: str, source: str) -> str:
         """The Markdown of a hand-written page with its data markers expanded."""
-        return expand_markers(self.kb, uri, markdown, f"{self.layout.docs_dir_name}/{uri}")
+        return expand_markers(self.edition, uri, markdown, source)
 
     def finish_html(self, uri: str, html: str) -> str:
         """Sanitise pages that carry a contributor's Markdown body (the second line of defence), then put
@@ -77,43 +89,84 @@ class SiteBuild:
         return RENDERED_PLACEHOLDER.sub(block, html)
 
 
-def prepare(root: Path, docs_dir: Path | None = None, cache_dir: Path | None = None) -> SiteBuild:
-    layout = Layout(root, docs_dir.relative_to(root).as_posix()) if docs_dir else Layout(root)
+def prepare(root: Path, cache_dir: Path | None = None,
+            languages: tuple[Language, ...] = LANGUAGES) -> dict[Language, SiteBuild]:
+    """Load and check everything once, then render each language's edition."""
+    layout = Layout(root)
     cache = TextCache(cache_dir)
     kb = load(layout, cache.within("content"))
-    unknown_markers = marker_problems(layout.docs_dir, layout.docs_dir_name)
+    unknown_markers = [problem for language in LANGUAGES if layout.pages_dir(language).is_dir()
+                       for problem in marker_problems(layout.pages_dir(language), layout.display(
+                           layout.pages_dir(language)))]
     if unknown_markers:
         raise ContentError(unknown_markers)
     renderer = ChartRenderer(cache.within("charts"))
-    chart_descriptions: dict[str, str] = {}
+    return {language: _edition_build(layout, Edition(kb, language), renderer, cache) for language in languages}
+
+
+def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: TextCache) -> SiteBuild:
+    rendered, cached = renderer.rendered, renderer.cached
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
-    for entry in kb.indicators.values():
+    for entry in ed.kb.indicators.values():
         if entry.meta.chart is ChartKind.none:
             continue
-        files = chart_files(entry, renderer)
+        files = chart_files(entry, chart_words(ed, entry), renderer)
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
         indicator_csvs.append(files.csv)
-        chart_descriptions[entry.slug] = files.text_alternative
     assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
-    assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(kb.sdg_catalogue.goals)))
-    assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(kb)))
-    pages = generated_pages(kb, chart_descriptions, cache.within("maps"))
-    return SiteBuild(layout, kb, pages, assets, renderer.rendered, renderer.cached)
+    assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
+    assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
+    pages = generated_pages(ed, cache.within("maps"))
+    fallbacks = [GeneratedFile(uri, text, edit) for uri, text, edit in untranslated_pages(layout, ed)]
+    return SiteBuild(layout, ed, pages, [*assets, *fallbacks], renderer.rendered - rendered, renderer.cached - cached)
 
 
-def generated_pages(kb: KnowledgeBase, chart_descriptions: dict[str, str], land_cache: TextCache) -> dict[str, Page]:
-    """Every generated page, keyed by its docs-relative URI."""
+def untranslated_pages(layout: Layout, ed: Edition) -> list[tuple[str, str, str]]:
+    """Hand-written pages this edition lacks: the default edition's, with a notice in the reader's language
+    (uri, Markdown, source file)."""
+    if ed.language == DEFAULT:
+        return []
+    found = []
+    source_dir, edition_dir = layout.pages_dir(DEFAULT), layout.pages_dir(ed.language)
+    for source in sorted(source_dir.rglob("*.md")):
+        uri = source.relative_to(source_dir).as_posix()
+        if not (edition_dir / uri).is_file():
+            front, body = split_front_matter(source.read_text(encoding="utf-8"))
+            notice = translation_notice(ed, DEFAULT, None)
+            found.append((uri, f'{front}{notice}\n\n<div lang="{DEFAULT}" markdown>\n\n{body}\n\n</div>\n',
+                          layout.display(source)))
+    return found
+
+
+def generated_pages(ed: Edition, land_cache: TextCache) -> dict[str, Page]:
+    """Every generated page of one edition, keyed by its docs-relative URI."""
+    kb = ed.kb
     regions = sorted({c.region for c in kb.cities.values()})
     pages = [
-        cases_index(kb), cities_index(kb), areas_index(kb), sdgs_index(kb), indicators_index(kb),
-        *(case_page(kb, case) for case in kb.cases.values()),
-        *(page for city in kb.cities.values() for page in city_pages(kb, city, land_cache)),
-        *(page for region in regions for page in region_pages(kb, region)),
-        *(axis_page(kb, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
-        *(page for area_id in kb.areas for page in area_pages(kb, area_id)),
-        *(page for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number) for page in sdg_pages(kb, goal)),
-        *(indicator_page(kb, entry, chart_descriptions.get(entry.slug)) for entry in kb.indicators.values()),
-        *explorer_pages(kb), search_page(),
+        cases_index(ed), cities_index(ed), areas_index(ed), sdgs_index(ed), indicators_index(ed),
+        *(case_page(ed, case) for case in kb.cases.values()),
+        *(page for city in kb.cities.values() for page in city_pages(ed, city, land_cache)),
+        *(page for region in regions for page in region_pages(ed, region)),
+        *(axis_page(ed, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
+        *(page for area_id in kb.areas for page in area_pages(ed, area_id)),
+        *(page for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number) for page in sdg_pages(ed, goal)),
+        *(indicator_page(ed, entry) for entry in kb.indicators.values()),
+        *explorer_pages(ed), search_page(ed),
     ]
     return {page.uri: page for page in pages}
+
+
+# The editions that the build of the default language prepared, for the builds of the other languages it starts
+# in the same process (each loads its own copy of the hook module, so this cannot live in the hook).
+_prepared: dict[Path, dict[Language, SiteBuild]] = {}
+
+
+def edition_build(root: Path, language: Language, cache_dir: Path | None = None) -> SiteBuild:
+    """The edition of ``language``: the default language prepares every edition afresh (a new build, or a preview's
+    rebuild), and the others take theirs from it, or prepare their own when built on their own."""
+    if language == DEFAULT:
+        _prepared[root] = prepare(root, cache_dir)
+    elif language not in _prepared.get(root, {}):
+        return prepare(root, cache_dir, (language,))[language]
+    return _prepared[root][language]

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, Language
+from .urls import edition_root, in_other_edition
+
 PRINTED_FIELDS = ("title", "description", "author")
 
 
@@ -40,3 +43,13 @@ def shared_nav_key(page_url: str) -> str:
     """Pages outside the navigation share their navigation HTML with pages of the same section and depth."""
     parts = page_url.strip("/").split("/")
     return f"{parts[0]}:{page_url.count('/')}"
+
+
+def alternates(page_url: str, language: Language, site_url: str) -> list[dict[str, str]]:
+    """The page in every language, for the language menu and the head's hreflang links: its language code, its
+    name in itself, a link relative to this page and its full address (``site_url`` is the default edition's)."""
+    found = [{"lang": other, "name": NATIVE_NAMES[other], "href": in_other_edition(page_url, language, other),
+              "url": site_url + edition_root(other) + page_url, "current": str(other == language).lower()}
+             for other in LANGUAGES]
+    default = next(alternate for alternate in found if alternate["lang"] == DEFAULT)
+    return [*found, {**default, "lang": "x-default"}]

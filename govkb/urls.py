@@ -10,6 +10,7 @@ import posixpath
 from urllib.parse import urlencode
 
 from .content.slugs import slugify
+from .languages import DEFAULT
 
 HOME = "index.md"
 CASES = "cases/index.md"
@@ -87,6 +88,23 @@ def served_path(uri: str) -> str:
         return uri
     target = uri.removesuffix(".md").removesuffix("index")
     return target.rstrip("/") + "/" if target else ""
+
+
+def edition_root(language: str) -> str:
+    """Where a language's edition lives, from the site's root: '' for English, 'es/' for Spanish."""
+    return "" if language == DEFAULT else f"{language}/"
+
+
+def site_wide(from_uri: str, language: str, path: str) -> str:
+    """A link from a page of one edition to a file all editions share at the site's root (the search index)."""
+    return "../" * (language != DEFAULT) + served_url(from_uri, path)
+
+
+def in_other_edition(page_url: str, language: str, other: str) -> str:
+    """The same page in another edition, relative to this one: from 'cases/x/' in English, 'es/cases/x/'; from
+    'cases/x/' in Spanish, '../../../fr/cases/x/'. ``page_url`` is MkDocs' URL of the page within its edition."""
+    up = page_url.count("/") + (language != DEFAULT)
+    return "../" * up + edition_root(other) + page_url or "./"
 
 
 def template_urls() -> dict[str, str]:

@@ -1,8 +1,11 @@
 """MkDocs hooks: thin glue between MkDocs events and the ``govkb`` package.
 
-Everything is loaded and validated in ``on_config``, before MkDocs cleans ``site/``, so bad content
-stops the build with the last good site intact. Hook modules are not reloaded by ``mkdocs serve``:
-all state lives in ``_build``, replaced on every ``on_config``.
+Every edition of the site has its configuration: ``mkdocs.yml`` (English, at the site's root) and
+``mkdocs.<lang>.yml`` (Spanish and French, which inherit from it). The English build loads and checks all
+content in ``on_config``, before MkDocs cleans ``site/``, so bad content stops the build with the last good
+site intact; after writing its pages it builds the other editions into ``site/<lang>/``, then indexes the
+whole site for search and writes one sitemap. So ``mkdocs build`` and ``mkdocs serve`` give all three.
+Hook modules are not reloaded by ``mkdocs serve``: all state lives in ``_build``, replaced in ``on_config``.
 """
 
 from __future__ import annotations
@@ -11,19 +14,30 @@ import logging
 from pathlib import Path
 
 from jinja2 import Environment
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from govkb.build import SiteBuild, prepare
+from govkb.build import SiteBuild, edition_build
 from govkb.content.problems import ContentError
+from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
 from govkb.search import SearchIndexError, build_index
-from govkb.templates import FragmentCache, escaped_meta, shared_nav_key
-from govkb.urls import template_urls
+from govkb.sitemap import merge_sitemaps
+from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
+from govkb.urls import edition_root, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
+
+
+def _language(config: MkDocsConfig) -> Language:
+    language = config.theme["language"]
+    if not is_language(language):
+        raise PluginError(f"theme.language is {language!r}; this site is built in {', '.join(LANGUAGES)}")
+    return language
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,18 +45,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        _build = prepare(root, docs_dir=Path(config.docs_dir), cache_dir=root / ".cache")
+        _build = edition_build(root, _language(config), cache_dir=root / ".cache")
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
+    for warning in _build.kb.warnings if _build.edition.language == DEFAULT else ():
+        # Info, not warning: a missing translation must not fail a strict build, only be reported.
+        log.info("missing translation: %s", warning)
     return config
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    build = _current()
     fragments = FragmentCache()  # one per build: the navigation may change between builds
     env.globals["kb_fragment"] = fragments.get
     env.globals["kb_remember"] = fragments.remember
     env.globals["kb_urls"] = template_urls()
+    env.globals["kb_t"] = build.edition.t
+    site_url = config.site_url or ""
+    env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", build.edition.language,
+                                                          site_url.removesuffix(edition_root(build.edition.language)))
     return env
 
 
@@ -67,7 +89,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     if generated is None:
         page.meta = escaped_meta(page.meta)
         try:
-            return build.page_markdown(page.file.src_uri, markdown)
+            return build.page_markdown(page.file.src_uri, markdown, page.file.edit_uri or page.file.src_uri)
         except ContentError as error:
             raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
@@ -82,10 +104,22 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """After the default edition: the other editions, then the search index and sitemap of the whole site."""
+    if _language(config) != DEFAULT:
+        return
+    root = Path(config.config_file_path).parent
+    site_dir = Path(config.site_dir)
+    for language in LANGUAGES:
+        if language == DEFAULT:
+            continue
+        edition = load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
+                              strict=config.strict)
+        mkdocs_build(edition)
     try:
-        build_index(Path(config.site_dir))
+        build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    merge_sitemaps(site_dir, config.site_url or "/")
 
 
 def _current() -> SiteBuild:

@@ -27,6 +27,9 @@ from pathlib import Path
 import yaml
 
 from govkb.content.slugs import slugify
+from govkb.languages import LANGUAGES, config_file
+
+CONFIG_FILES = [config_file(language) for language in LANGUAGES]
 
 REGIONS = ["Africa", "Asia-Pacific", "Eurasia", "Europe", "Latin America", "Middle East and West Asia",
            "North America"]
@@ -88,7 +91,7 @@ def body(rng: random.Random, words: int) -> str:
 def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) -> None:
     """The real project's code, pages and taxonomy, with ``cases`` synthetic cases over cases/20 cities."""
     rng = random.Random(seed)
-    for part in ["mkdocs.yml", "hooks", "overrides", "content", "indicators", "data"]:
+    for part in [*CONFIG_FILES, "hooks", "overrides", "content", "indicators", "data"]:
         source = root / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
     taxonomy = yaml.safe_load((root / "data/taxonomy.yaml").read_text(encoding="utf-8"))
@@ -218,7 +221,7 @@ def warm_rebuild_seconds(root: Path) -> tuple[float, str]:
     """Edit one case of the real content under `mkdocs serve` and time the rebuild it triggers."""
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         project = Path(tmp)
-        for part in ["mkdocs.yml", "hooks", "overrides", "content", "indicators", "data", "cases", ".cache"]:
+        for part in [*CONFIG_FILES, "hooks", "overrides", "content", "indicators", "data", "cases", ".cache"]:
             source = root / part
             if source.exists():
                 (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)

@@ -12,9 +12,11 @@ import pytest
 
 from govkb.content.layout import Layout
 from govkb.content.load import load
+from govkb.languages import LANGUAGES, config_file
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "content", "cases", "indicators", "data", "hooks", "overrides"]
+PROJECT_PARTS = [*(config_file(language) for language in LANGUAGES), "content", "cases", "indicators", "data", "hooks",
+                 "overrides"]
 
 
 def run_kb(root: Path, *args: str) -> int:

@@ -5,6 +5,7 @@ pandas is imported on first use only: a warm build takes all of these from the c
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content.knowledge import Entry
@@ -16,59 +17,59 @@ if TYPE_CHECKING:
 TIDY_COLUMNS = ["indicator", "label", "row", "column", "value", "unit", "base", "source_section"]
 
 
-def frame(indicator: Indicator) -> pd.DataFrame:
+@dataclass(frozen=True)
+class ChartWords:
+    """Everything a chart and its CSV say, in one language: the pages' edition fills it in."""
+
+    language: str
+    title: str
+    unit: str  # the unit's label, e.g. "% of cities"
+    base: str
+    subtitle: str  # the unit and the base, as the chart's subtitle
+    section: str
+    labels: list[str]  # the values' labels, or a table's row labels
+    columns: list[str]  # a table's column headings
+    shown: list[str]  # every figure as the chart prints it ("48%", "48 %"), in the order of frame()
+    number_format_locale: str  # Vega's d3-format locale for axes, e.g. "fr-FR"
+
+
+def frame(indicator: Indicator, words: ChartWords) -> pd.DataFrame:
     """Tidy rows (label, row, column, value) in printed order."""
     import pandas as pd  # a quarter of a second to import: only on a cache miss
 
     if indicator.table:
-        records = [{"label": row.label, "row": row.label, "column": column, "value": float(value),
-                    "printed": str(value), "order": c}
-                   for row in indicator.table.rows
-                   for c, (column, value) in enumerate(zip(indicator.table.columns, row.values, strict=True))]
+        records = [{"label": label, "row": label, "column": column, "value": float(value), "printed": str(value),
+                    "order": c}
+                   for label, row in zip(words.labels, indicator.table.rows, strict=True)
+                   for c, (column, value) in enumerate(zip(words.columns, row.values, strict=True))]
     else:
-        records = [{"label": item.label, "row": item.label, "column": "", "value": float(item.value),
-                    "printed": str(item.value), "order": i}
-                   for i, item in enumerate(indicator.values or [])]
+        records = [{"label": label, "row": label, "column": "", "value": float(item.value), "printed": str(item.value),
+                    "order": i}
+                   for i, (label, item) in enumerate(zip(words.labels, indicator.values or [], strict=True))]
     data = pd.DataFrame.from_records(records, columns=["label", "row", "column", "value", "printed", "order"])
-    suffix = "%" if indicator.unit and indicator.unit.is_percentage else ""
-    data["shown"] = data["printed"] + suffix
+    data["shown"] = words.shown
     return data
 
 
-def tidy(entry: Entry[Indicator]) -> pd.DataFrame:
+def tidy_csv(entry: Entry[Indicator], words: ChartWords) -> str:
     """One indicator's figures in the columns of the all-figures CSV."""
     import pandas as pd
 
     meta = entry.meta
-    data = frame(meta)
+    data = frame(meta, words)
     tidied = pd.DataFrame({
         "indicator": entry.slug,
         "label": data["label"],
         "row": data["row"] if meta.table else "",
         "column": data["column"],
         "value": data["printed"],
-        "unit": meta.unit.label if meta.unit else "",
-        "base": meta.base,
-        "source_section": meta.source.section,
+        "unit": words.unit,
+        "base": words.base,
+        "source_section": words.section,
     })
-    return tidied[TIDY_COLUMNS]
-
-
-def tidy_csv(entry: Entry[Indicator]) -> str:
-    return tidy(entry).to_csv(index=False, lineterminator="\n")
+    return tidied[TIDY_COLUMNS].to_csv(index=False, lineterminator="\n")
 
 
 def all_figures_csv(indicator_csvs: list[str]) -> str:
     """One CSV of every figure: the indicators' own CSVs, which share its columns, under one header."""
     return ",".join(TIDY_COLUMNS) + "\n" + "".join(csv.split("\n", 1)[1] for csv in indicator_csvs)
-
-
-def text_alternative(meta: Indicator) -> str:
-    """What the chart shows, in words: the finding, then every figure."""
-    data = frame(meta)
-    if meta.table:
-        parts = [f"{row}: " + ", ".join(f"{c} {v}" for c, v in zip(group["column"], group["shown"], strict=True))
-                 for row, group in data.groupby("row", sort=False)]
-    else:
-        parts = [f"{label} {shown}" for label, shown in zip(data["label"], data["shown"], strict=True)]
-    return f"{meta.finding} Figures: " + "; ".join(parts) + "."

@@ -1,15 +1,15 @@
-"""An indicator's chart files (SVG per palette, Vega-Lite JSON, CSV) and the words that stand for the chart."""
+"""An indicator's chart files in one language: SVG per palette, its Vega-Lite spec and its data as CSV."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
-from .data import text_alternative, tidy_csv
+from .data import ChartWords, tidy_csv
 from .render import ChartRenderer
 from .theme import THEMES
 
@@ -24,19 +24,15 @@ class Asset:
 class ChartFiles:
     assets: list[Asset]
     csv: str
-    text_alternative: str
 
 
-def chart_files(entry: Entry[Indicator], renderer: ChartRenderer) -> ChartFiles:
-    """SVG in both palettes, the light spec as Vega-Lite JSON, the data as CSV, and the chart in words."""
+def chart_files(entry: Entry[Indicator], words: ChartWords, renderer: ChartRenderer) -> ChartFiles:
+    """SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
     slug = entry.slug
-    charts = {name: renderer.chart(entry.meta, name) for name in THEMES}
-
-    def kept(what: str, make: Callable[[], str]) -> str:
-        # What pandas works out is kept with the charts, so that a warm build does not import it.
-        return renderer.cache.kept(f"{what}|{slug}|{entry.meta.model_dump_json()}", make)
-
-    csv = kept("csv", lambda: tidy_csv(entry))
+    charts = {name: renderer.chart(entry.meta, words, name) for name in THEMES}
+    # What pandas works out is kept with the charts, so that a warm build does not import it.
+    key = f"csv|{slug}|{entry.meta.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
+    csv = renderer.cache.kept(key, lambda: tidy_csv(entry, words))
     assets = [
         *(Asset(urls.chart(slug, f"-{name}.svg"), svg) for name, (_, svg) in charts.items()),
         # Sorted keys: the same file whether the spec came from the cache or not.
@@ -44,4 +40,4 @@ def chart_files(entry: Entry[Indicator], renderer: ChartRenderer) -> ChartFiles:
               json.dumps(charts["light"][0], indent=2, ensure_ascii=False, sort_keys=True)),
         Asset(urls.chart(slug, ".csv"), csv),
     ]
-    return ChartFiles(assets, csv, kept("text alternative", lambda: text_alternative(entry.meta)))
+    return ChartFiles(assets, csv)

@@ -8,13 +8,13 @@ import altair as alt
 import pandas as pd
 
 from ..content.models import ChartKind, Indicator
-from .data import frame
+from .data import ChartWords, frame
 from .theme import FONT, Theme
 
 
-def spec(indicator: Indicator, theme: Theme) -> dict:
-    """The Vega-Lite specification of an indicator's chart in one theme."""
-    data = frame(indicator)
+def spec(indicator: Indicator, words: ChartWords, theme: Theme) -> dict:
+    """The Vega-Lite specification of an indicator's chart in one theme and one language."""
+    data = frame(indicator, words)
     build = {
         ChartKind.ranked_bars: _bars,
         ChartKind.ordered_bars: _bars,
@@ -22,9 +22,8 @@ def spec(indicator: Indicator, theme: Theme) -> dict:
         ChartKind.dots: _dots,
         ChartKind.single_figure: _single,
     }[indicator.chart]
-    chart = build(indicator, data, theme)
-    subtitle = f"{indicator.chart_unit.label.capitalize()}. Base: {indicator.base}"
-    chart = chart.properties(title=alt.TitleParams(indicator.title, subtitle=_lines(subtitle, 90), anchor="start"))
+    chart = build(indicator, words, data, theme)
+    chart = chart.properties(title=alt.TitleParams(words.title, subtitle=_lines(words.subtitle, 90), anchor="start"))
     return _themed(chart, theme).to_dict()
 
 
@@ -32,37 +31,33 @@ def _lines(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
-def _axis_title(indicator: Indicator) -> str:
-    return indicator.chart_unit.label
-
-
 def _scale(indicator: Indicator) -> alt.Scale:
     return alt.Scale(domain=list(indicator.chart_scale), nice=False)
 
 
-def _bars(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
+def _bars(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
     ranked = indicator.chart is ChartKind.ranked_bars
     order = "-x" if ranked else alt.EncodingSortField("order")
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=360))
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar(color=theme.mark, height={"band": 0.7}).encode(
-        x=alt.X("value:Q", scale=_scale(indicator), title=_axis_title(indicator)))
+        x=alt.X("value:Q", scale=_scale(indicator), title=words.unit))
     labels = base.mark_text(align="left", dx=4, color=theme.text, fontWeight="bold").encode(
         x="value:Q", text="shown:N")
     return (bars + labels).properties(width=460, height=alt.Step(30))
 
 
-def _stacked(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
-    columns = indicator.chart_table.columns
+def _stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
+    columns = words.columns
     colours = list(theme.categories[: len(columns)]) if len(columns) <= len(theme.categories) else None
     colour = alt.Color("column:N", sort=columns, title=None,
                        scale=alt.Scale(domain=columns, range=colours) if colours else alt.Undefined,
                        legend=alt.Legend(orient="bottom", labelLimit=520,
                                          columns=1 if max(map(len, columns)) > 30 else min(len(columns), 3)))
-    rows = [r.label for r in indicator.chart_table.rows]
+    rows = words.labels
     base = alt.Chart(data).encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=440)),
-        x=alt.X("sum(value):Q", stack="normalize", title=_axis_title(indicator), axis=alt.Axis(format="%")),
+        x=alt.X("sum(value):Q", stack="normalize", title=words.unit, axis=alt.Axis(format="%")),
         order=alt.Order("order:Q"))
     bars = base.mark_bar(stroke=theme.background, strokeWidth=1.5, height={"band": 0.7}).encode(color=colour)
     # Values printed on the segments, so no reading depends on telling colours apart.
@@ -72,18 +67,18 @@ def _stacked(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Laye
     return (bars + labels).properties(width=460, height=alt.Step(38))
 
 
-def _dots(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
+def _dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
     base = alt.Chart(data).encode(y=alt.Y("label:N", sort=alt.EncodingSortField("order"), title=None,
                                           axis=alt.Axis(labelLimit=320)))
     track = base.mark_rule(color=theme.track, strokeWidth=8).encode(
-        x=alt.X("lo:Q", scale=_scale(indicator), title=_axis_title(indicator)), x2="hi:Q").transform_calculate(
+        x=alt.X("lo:Q", scale=_scale(indicator), title=words.unit), x2="hi:Q").transform_calculate(
         lo=str(indicator.chart_scale[0]), hi=str(indicator.chart_scale[1]))
     dots = base.mark_point(filled=True, size=220, color=theme.mark, shape="circle").encode(x="value:Q")
     labels = base.mark_text(dy=-16, color=theme.text, fontWeight="bold").encode(x="value:Q", text="shown:N")
     return (track + dots + labels).properties(width=460, height=alt.Step(56))
 
 
-def _single(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
+def _single(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
     figure = alt.Chart(data).mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
                                        color=theme.mark).encode(text="shown:N", x=alt.value(0), y=alt.value(70))
     if indicator.chart_unit.scale is None:  # a count: the number alone, with no scale to show it on
@@ -91,7 +86,7 @@ def _single(indicator: Indicator, data: pd.DataFrame, theme: Theme) -> alt.Layer
     low, high = indicator.chart_scale
     base = alt.Chart(data.assign(lo=low, hi=high))
     track = base.mark_bar(color=theme.track, height=14).encode(
-        x=alt.X("lo:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(title=_axis_title(indicator),
+        x=alt.X("lo:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(title=words.unit,
                                                                                values=[low, high / 2, high])),
         x2="hi:Q", y=alt.value(100))
     fill = base.mark_bar(color=theme.mark, height=14).encode(x="lo:Q", x2="value:Q", y=alt.value(100))

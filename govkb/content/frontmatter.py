@@ -180,6 +180,16 @@ def read_data_file(path: Path, display: str) -> Parsed:
     return Parsed(path, display, data, lines)
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A page's front matter block (with its fences, or '' when it has none) and the Markdown after it."""
+    lines = text.splitlines(keepends=True)
+    if lines and _FENCE.match(lines[0].rstrip("\r\n")):
+        closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r\n"))), None)
+        if closing is not None:
+            return "".join(lines[:closing + 1]), "".join(lines[closing + 1:])
+    return "", text
+
+
 def read_fronted_markdown(path: Path, display: str) -> Parsed:
     """Read a Markdown file that opens with a ``---`` fenced YAML block."""
     text = read_text(path, display)

@@ -7,8 +7,22 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from ..languages import Language
 from .frontmatter import line_of
-from .models import Area, Axis, Case, City, Goal, Indicator, OfficialTarget, Origin, SdgCatalogue, Taxonomy
+from .models import (
+    Area,
+    Axis,
+    Case,
+    City,
+    Goal,
+    Indicator,
+    OfficialTarget,
+    Origin,
+    SdgCatalogue,
+    Taxonomy,
+    TaxonomyTranslation,
+)
+from .problems import Problem
 
 T = TypeVar("T")
 
@@ -22,6 +36,8 @@ class Entry(Generic[T]):
     meta: T
     body: str
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # The file's words in other languages, by language: entries of CaseTranslation or IndicatorTranslation.
+    translations: dict[Language, Entry] = field(default_factory=dict)
 
     def line_of(self, dotted: str) -> int | None:
         return line_of(self.lines, dotted)
@@ -34,6 +50,10 @@ class KnowledgeBase:
     cities: dict[str, City]
     taxonomy: Taxonomy
     sdg_catalogue: SdgCatalogue
+    taxonomy_translations: dict[Language, TaxonomyTranslation] = field(default_factory=dict)
+    city_names: dict[Language, dict[str, str]] = field(default_factory=dict)
+    # What is missing but does not stop a build (translations of contributed content), to report.
+    warnings: list[Problem] = field(default_factory=list, compare=False)
     # govkb.pages.related's bit masks and rankings, built on first use during a build.
     related_cache: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -29,6 +29,14 @@ class Layout:
         for name, path in derived.items():
             object.__setattr__(self, name, path)  # a frozen dataclass sets derived fields this way
 
+    def translated(self, path: Path, language: str) -> Path:
+        """The file beside ``path`` that holds its words in ``language``: cases/x.md -> cases/x.es.md."""
+        return path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+    def pages_dir(self, language: str) -> Path:
+        """The hand-written pages of one language: content/en/, content/es/, content/fr/."""
+        return self.docs_dir.parent / language
+
     def display(self, path: Path) -> str:
         try:
             return path.relative_to(self.root).as_posix()

@@ -5,17 +5,29 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..cache import TextCache
+from ..languages import DEFAULT, LANGUAGES, Language, is_language
 from .bodies import unsafe_body_problems
 from .frontmatter import Parsed, read_data_file, read_fronted_markdown
 from .knowledge import Entry, KnowledgeBase
 from .layout import Layout, content_files
-from .models import Case, City, Indicator, SdgCatalogue, Taxonomy
+from .models import (
+    Case,
+    CaseTranslation,
+    City,
+    CityNames,
+    Indicator,
+    IndicatorTranslation,
+    SdgCatalogue,
+    Taxonomy,
+    TaxonomyTranslation,
+)
 from .problems import ContentError, Problem
 from .references import duplicate_ids, reference_problems
 from .slugs import is_slug, slugify
+from .translations import missing_translations, translation_problems
 from .validate import validated
 
 # File names that would collide with a generated page of the same folder.
@@ -35,18 +47,27 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     sdg_catalogue = _load_data_file(layout, layout.sdgs_file, SdgCatalogue, problems)
     cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
     cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
-    cases = _load_entries(layout, layout.cases_dir, Case, problems, cache)
-    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems, cache)
+    cases = _load_entries(layout, layout.cases_dir, Case, CaseTranslation, problems, cache)
+    indicators = _load_entries(layout, layout.indicators_dir, Indicator, IndicatorTranslation, problems, cache)
+    taxonomy_translations = {language: found for language in LANGUAGES if language != DEFAULT
+                             if (found := _optional_data_file(layout, layout.translated(layout.taxonomy_file, language),
+                                                              TaxonomyTranslation, problems))}
+    city_names = {language: found.names for language in LANGUAGES if language != DEFAULT
+                  if (found := _optional_data_file(layout, layout.translated(layout.cities_file, language),
+                                                   CityNames, problems))}
     for entry, found in [*((i, i.meta.fit_problems()) for i in indicators.values()),
                          *((c, c.meta.tag_problems()) for c in cases.values())]:
         problems.extend(Problem(entry.path, entry.line_of(where), where, message) for where, message in found)
     if taxonomy is None or cities_list is None or sdg_catalogue is None:
         raise ContentError(problems)
     kb = KnowledgeBase(cases=cases, indicators=indicators, cities={city.id: city for city in cities_list},
-                       taxonomy=taxonomy, sdg_catalogue=sdg_catalogue)
+                       taxonomy=taxonomy, sdg_catalogue=sdg_catalogue, taxonomy_translations=taxonomy_translations,
+                       city_names=city_names)
     problems.extend(reference_problems(kb, layout.display(layout.taxonomy_file), layout.display(layout.sdgs_file)))
+    problems.extend(translation_problems(kb, layout))
     if problems:
         raise ContentError(problems)
+    kb.warnings.extend(missing_translations(kb, layout))
     return kb
 
 
@@ -74,24 +95,43 @@ def _checked_data(parsed: Parsed, shape: Any, problems: list[Problem]) -> Any:
     return None if duplicates else value
 
 
-def _load_entries(layout: Layout, directory: Path, model: type, problems: list[Problem],
+def _optional_data_file(layout: Layout, path: Path, shape: Any, problems: list[Problem]) -> Any:
+    return _load_data_file(layout, path, shape, problems) if path.exists() else None
+
+
+def _load_entries(layout: Layout, directory: Path, model: type, translation_model: type, problems: list[Problem],
                   cache: TextCache) -> dict:
-    entries: dict[str, Entry] = {}
+    """The folder's entries by slug, each with its translations (``<slug>.<lang>.md`` beside ``<slug>.md``)."""
+    originals: dict[str, Entry] = {}
+    translations: list[tuple[str, Language, Entry]] = []
     for path in content_files(directory):
         display = layout.display(path)
-        if path.stem in RESERVED_SLUGS:
+        slug, _, language = path.stem.partition(".")
+        if slug in RESERVED_SLUGS:
             problems.append(Problem(display, None, "", f"'{path.name}' is the folder's generated index page; "
                                                        "give the file another name"))
             continue
-        if not is_slug(path.stem):
-            problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
-                                                       f"and hyphens, e.g. {slugify(path.stem) or 'my-case'}.md"))
+        if not is_slug(slug) or (language and not is_language(language)):
+            problems.append(Problem(display, None, "", "file name must be a slug (lowercase letters, digits and "
+                                                       f"hyphens, e.g. {slugify(slug) or 'my-case'}.md), or a slug "
+                                                       f"and a language for a translation: {slug}.es.md or "
+                                                       f"{slug}.fr.md"))
             continue
         parsed = _read_entry(layout, path, problems, cache)
-        meta = validated(parsed, model, problems) if parsed else None
+        meta = validated(parsed, translation_model if language else model, problems) if parsed else None
         if parsed and meta is not None:
-            entries[path.stem] = Entry(path.stem, display, meta, parsed.body, parsed.lines)
-    return entries
+            entry = Entry(slug, display, meta, parsed.body, parsed.lines)
+            if language:
+                translations.append((slug, cast(Language, language), entry))
+            else:
+                originals[slug] = entry
+    for slug, language, translation in translations:
+        if slug not in originals:
+            problems.append(Problem(translation.path, None, "", f"no {slug}.md beside it: a translation needs "
+                                                                "the original it translates"))
+        else:
+            originals[slug].translations[language] = translation
+    return originals
 
 
 def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:

@@ -24,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from ..languages import Language
 from .slugs import SLUG_REGEX, slugify
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -135,10 +136,16 @@ class CaseStatus(StrEnum):
     discontinued = "discontinued"
 
 
+Reason = Annotated[PlainText, StringConstraints(max_length=300)]
+Summary = Annotated[PlainText, StringConstraints(max_length=320)]
+WrittenIn = Annotated[Language, Field(description="The language the file is written in: en, es or fr (en when "
+                                                  "absent). Translations into the others sit beside it.")]
+
+
 class TargetReason(Strict):
     target: SdgTarget = Field(description="An official SDG target, goal.target, e.g. '16.7' or '11.a'.")
-    reason: Annotated[PlainText, StringConstraints(max_length=300)] = Field(
-        description="One sentence in our words: what the case does that serves this target, as a source says it.")
+    reason: Reason = Field(description="One sentence in our words: what the case does that serves this target, as a "
+                                       "source says it.")
 
 
 class Case(Strict):
@@ -154,13 +161,13 @@ class Case(Strict):
                                                             "first. Our classification: the study tags no case.")
     sdg_targets: list[TargetReason] = Field(min_length=1, description="The SDG targets the case serves directly, "
                                                                       "each with its reason; at least one per goal.")
-    summary: Annotated[PlainText, StringConstraints(max_length=320)] = Field(
-        description="One sentence in our words: what the city did and why it matters.")
+    summary: Summary = Field(description="One sentence in our words: what the city did and why it matters.")
     source: Source = Field(description="Where the study describes the case: `study` and `section`.")
     links: list[Link] = Field(default=[], description="Official pages of the initiative or city.")
     year_started: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
         default=None, description="Year the initiative began, only where a source states it.")
     status: CaseStatus | None = Field(default=None, description="Only where a source states it.")
+    language: WrittenIn = "en"
 
     def targets_of(self, goal: int) -> list[TargetReason]:
         return [t for t in self.sdg_targets if goal_of(t.target) == goal]
@@ -270,6 +277,7 @@ class Indicator(Strict):
     table: Table | None = Field(default=None, description="Rows x columns, for stacked-bars only.")
     source: Source = Field(description="Where the study prints the figure: `study` and `section`.")
     notes: PlainText | None = Field(default=None, description="Inconsistencies or rounding in the study.")
+    language: WrittenIn = "en"
 
     # A charted figure always has a unit, and a stacked chart a table: the loader refuses it otherwise
     # (fit_problems). These say so to the type checker, and fail loudly should that ever be skipped.
@@ -428,3 +436,53 @@ class Taxonomy(Strict):
 
     axes: list[Axis] = Field(min_length=1)
     principles: list[Principle] = []
+
+
+# --- Translations: the words of a file in another language, beside it (cases/<slug>.es.md). Facts stay in the
+# original; a translation that names one is refused.
+
+
+class CaseTranslation(Strict):
+    """``cases/<slug>.<lang>.md``: a case's words in another language."""
+
+    title: PlainShortText
+    summary: Summary
+    section: PlainShortText = Field(description="The original's source.section, in this language.")
+    reasons: dict[SdgTarget, Reason] = Field(description="Each target of the original with its reason in this "
+                                                         "language.")
+    link_titles: list[PlainShortText] | None = Field(default=None, description="The original's link titles in this "
+                                                                               "language, in the same order.")
+
+
+class IndicatorTranslation(Strict):
+    """``indicators/<slug>.<lang>.md``: an indicator's words in another language."""
+
+    title: PlainShortText
+    title_translation: PlainShortText | None = None
+    finding: PlainText
+    base: PlainShortText
+    section: PlainShortText
+    notes: PlainText | None = None
+    labels: list[PlainShortText] | None = Field(default=None, description="The values' labels, in the original's "
+                                                                          "order.")
+    columns: list[PlainShortText] | None = None
+    rows: list[PlainShortText] | None = None
+
+
+class NameAndDescription(Strict):
+    name: PlainShortText
+    description: PlainText
+
+
+class TaxonomyTranslation(Strict):
+    """``data/taxonomy.<lang>.yaml``: the names and descriptions of axes, areas and principles, by id."""
+
+    axes: dict[Slug, NameAndDescription]
+    areas: dict[Slug, NameAndDescription]
+    principles: dict[Slug, NameAndDescription] = {}
+
+
+class CityNames(Strict):
+    """``data/cities.<lang>.yaml``: city names that have a usual form of their own in this language."""
+
+    names: dict[Slug, PlainShortText] = {}

@@ -1,1 +1,1 @@
-"""Maps: the world's geography on a flat projection, and the city maps drawn from it as inline SVG."""
+"""Maps: the world's geography on a flat projection, and maps drawn on it as inline SVG."""

@@ -1,121 +1,174 @@
-"""Indicator pages (a survey figure with its chart and data) and the indicators index."""
+"""Indicator pages (a figure of the study with its chart and data) and the indicators index."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from .. import urls
+from ..charts.data import ChartWords
 from ..charts.theme import THEMES
-from ..content.knowledge import Entry, KnowledgeBase
+from ..content.knowledge import Entry
 from ..content.models import ChartKind, Indicator, Origin
+from .edition import Edition
 from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, ul
 from .page import PER_PAGE, Page, aside, make_page, section
-from .parts import STUDY, area_link, case_list, plural
+from .parts import area_link, case_list, study, translation_notice
 
 
-def indicator_item(entry: Entry[Indicator], links: Linker) -> Markup:
+def indicator_item(ed: Edition, entry: Entry[Indicator], links: Linker) -> Markup:
     """An indicator in a list: its title (with ours beside a title the study prints in Spanish), what it shows,
     and a mark when the study prints no figures for it."""
-    meta = entry.meta
-    title = links.a(meta.title, urls.indicator(entry.slug))
-    if meta.title_translation:
-        title = Markup('{} <span class="kb-translation">({})</span>').format(title, meta.title_translation)
-    mark = Markup(' <span class="kb-tag">No figures printed</span>') if meta.chart is ChartKind.none else ""
-    return Markup('{}{}<span class="kb-item-summary">{}</span>').format(title, mark, meta.finding)
+    words = ed.indicator(entry)
+    title = links.a(words.title, urls.indicator(entry.slug))
+    if words.title_translation:
+        title = Markup('{} <span class="kb-translation">({})</span>').format(title, words.title_translation)
+    mark = (Markup(' <span class="kb-tag">{}</span>').format(ed.t("No figures printed"))
+            if entry.meta.chart is ChartKind.none else "")
+    return Markup('{}{}<span class="kb-item-summary">{}</span>').format(title, mark, words.finding)
 
 
-def indicator_block(kb: KnowledgeBase, area_id: str, links: Linker, heading: str = "Survey indicators") -> list:
+def indicator_block(ed: Edition, area_id: str, links: Linker, heading: str | None = None) -> list:
     """The survey results of an area or axis (context figures are listed apart, on the indicators index)."""
-    indicators = [i for i in kb.indicators_by_area.get(area_id, []) if i.meta.origin is Origin.survey]
+    indicators = [i for i in ed.kb.indicators_by_area.get(area_id, []) if i.meta.origin is Origin.survey]
     if not indicators:
         return []
-    return section(heading, ul([indicator_item(i, links) for i in indicators], "kb-case-list"))
+    return section(heading or ed.t("Survey indicators"),
+                   ul([indicator_item(ed, i, links) for i in indicators], "kb-case-list"))
 
 
-def indicators_index(kb: KnowledgeBase) -> Page:
+def indicators_index(ed: Edition) -> Page:
     uri = urls.INDICATORS
     links = Linker(uri)
+    kb = ed.kb
     survey = len(kb.indicators) - len(kb.context_indicators)
-    blocks: list = [paragraph(Markup(
-        "The figures of the {}: the {} of its survey, grouped by governance area, and {} it gives for context. Every "
-        "value is copied exactly as printed; all of them are also in {}.").format(
-        emphasis(STUDY), plural(survey, "result"), plural(len(kb.context_indicators), "figure"),
-        links.a("one CSV file", urls.ALL_FIGURES_CSV)))]
+    blocks: list = [paragraph(Markup(ed.t(
+        "The figures of the {study}: the {results} of its survey, grouped by governance area, and {figures} it gives "
+        "for context. Every value is copied exactly as printed; all of them are also in {csv}.")).format(
+        study=emphasis(study(ed)), results=ed.n("{count} result", "{count} results", survey),
+        figures=ed.n("{count} figure", "{count} figures", len(kb.context_indicators)),
+        csv=links.a(ed.t("one CSV file"), urls.ALL_FIGURES_CSV)))]
     for axis in kb.taxonomy.axes:
         for ident in [axis.id, *(a.id for a in axis.areas if a.id != axis.id)]:
-            blocks.append(indicator_block(kb, ident, links, heading=kb.area_or_axis_name(ident)))
+            blocks.append(indicator_block(ed, ident, links, heading=ed.area_name(ident)))
     if kb.context_indicators:
-        blocks.append(section("Figures the study gives for context", paragraph(
+        blocks.append(section(ed.t("Figures the study gives for context"), paragraph(ed.t(
             "Not results of the survey: figures the study quotes from other sources, and the number of cities "
-            "that took part."), ul([indicator_item(i, links) for i in kb.context_indicators], "kb-case-list")))
-    return make_page(uri, "Survey indicators", "Every figure of the study: its survey results by governance area, "
-                     "and the figures it gives for context.", blocks)
+            "that took part.")), ul([indicator_item(ed, i, links) for i in kb.context_indicators], "kb-case-list")))
+    return make_page(uri, ed.t("Survey indicators"), ed.t("Every figure of the study: its survey results by governance "
+                                                          "area, and the figures it gives for context."), blocks)
 
 
-def indicator_page(kb: KnowledgeBase, entry: Entry[Indicator], chart_description: str | None) -> Page:
-    """An indicator's page; ``chart_description`` is its chart's text alternative, None when it has no chart."""
+def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
     uri = urls.indicator(entry.slug)
     links = Linker(uri)
     meta = entry.meta
+    words = ed.indicator(entry)
+    t = ed.t
     rows = [
-        ("Figure", "a result of the study's survey" if meta.origin is Origin.survey
-         else "context: not a result of the survey; a figure the study quotes, or a fact about the study"),
-        ("Area", area_link(kb, meta.area, links) if meta.area else ""),
-        ("Unit", meta.unit.label if meta.unit else "not stated in the study"),
-        ("Base", meta.base),
-        ("Source", Markup("{}, {}").format(emphasis(STUDY), meta.source.section)),
-        ("Note", meta.notes or ""),
+        (t("Figure"), t("a result of the study's survey") if meta.origin is Origin.survey
+         else t("context: not a result of the survey; a figure the study quotes, or a fact about the study")),
+        (t("Area"), area_link(ed, meta.area, links) if meta.area else ""),
+        (t("Unit"), unit_label(ed, meta) if meta.unit else t("not stated in the study")),
+        (t("Base"), words.base),
+        (t("Source"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        (t("Note"), words.notes or ""),
     ]
-    translation = paragraph(emphasis(meta.title_translation)) if meta.title_translation else None
-    shown = figure(entry, uri, chart_description) if chart_description is not None else data_table(meta)
-    blocks: list = [translation, paragraph(meta.finding, "kb-lead"), shown, facts(rows),
-                    Markdown(entry.body.strip())]
-    related = (kb.cases_by_area.get(meta.area) or kb.cases_in_axis(meta.area)) if meta.area else []
+    translation = paragraph(emphasis(words.title_translation)) if words.title_translation else None
+    shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri)
+    blocks: list = [translation_notice(ed, words.written_in, words.translated_from), translation,
+                    paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip())]
+    related = (ed.cases_of_area(meta.area) or ed.in_order(ed.kb.cases_in_axis(meta.area))) if meta.area else []
     if related:
-        blocks.append(aside("Cases in this area", case_list(kb, related[:PER_PAGE], links)))
-    return make_page(uri, meta.title, meta.finding, blocks, edit_path=entry.path, untrusted_body=True)
+        blocks.append(aside(t("Cases in this area"), case_list(ed, related[:PER_PAGE], links)))
+    return make_page(uri, words.title, words.finding, blocks, edit_path=entry.path, untrusted_body=True)
 
 
-def figure(entry: Entry[Indicator], page_uri: str, description: str) -> Markdown:
+# Vega's number formats per language, for the axes vl-convert draws.
+NUMBER_FORMAT_LOCALES = {"en": "en-US", "es": "es-ES", "fr": "fr-FR"}
+
+
+def chart_words(ed: Edition, entry: Entry[Indicator]) -> ChartWords:
+    """What the indicator's chart and CSV say in this edition's language."""
+    meta = entry.meta
+    words = ed.indicator(entry)
+    figures = [v for row in meta.table.rows for v in row.values] if meta.table else [v.value for v in meta.values or []]
+    unit = unit_label(ed, meta)
+    return ChartWords(language=ed.language, title=words.title, unit=unit, base=words.base, section=words.section,
+                      subtitle=ed.t("{unit}. Base: {base}", unit=unit[:1].upper() + unit[1:], base=words.base),
+                      labels=words.rows if meta.table else words.labels, columns=words.columns,
+                      shown=[format_value(ed, v, meta) for v in figures],
+                      number_format_locale=NUMBER_FORMAT_LOCALES[ed.language])
+
+
+def text_alternative(ed: Edition, entry: Entry[Indicator]) -> str:
+    """What the chart shows, in words: the finding, then every figure."""
+    words = chart_words(ed, entry)
+    if entry.meta.table:
+        per_row = len(words.columns)
+        parts = [f"{row}: " + ", ".join(f"{column} {shown}" for column, shown in
+                                        zip(words.columns, words.shown[i * per_row:(i + 1) * per_row], strict=True))
+                 for i, row in enumerate(words.labels)]
+    else:
+        parts = [f"{label} {shown}" for label, shown in zip(words.labels, words.shown, strict=True)]
+    return ed.t("{finding} Figures: {figures}.", finding=ed.indicator(entry).finding, figures="; ".join(parts))
+
+
+def unit_label(ed: Edition, meta: Indicator) -> str:
+    t = ed.t
+    return {"percent": t("% of cities"), "percent-of-population": t("% of the world's population"),
+            "percent-of-plans": t("% of strategic plans"), "score-1-5": t("score on a 1–5 scale"),
+            "score-0-10": t("score out of 10"), "count": t("number of cities")}[meta.chart_unit.value]
+
+
+def figure(ed: Edition, entry: Entry[Indicator], page_uri: str) -> Markdown:
     """The chart in a <figure>: light and dark SVG, caption, text alternative, data table and downloads."""
     meta = entry.meta
     slug = entry.slug
-    alt_text = markdown_text(description)
+    words = ed.indicator(entry)
+    alt_text = markdown_text(text_alternative(ed, entry))
+
     def link(suffix: str) -> str:
         return urls.relative(page_uri, urls.chart(slug, suffix))
 
     images = "\n".join(f"![{alt_text}]({link(f'-{name}.svg')}#only-{name}){{ .kb-chart-svg }}" for name in THEMES)
     downloads = " · ".join([
-        f"[Data (CSV)]({link('.csv')}){{ download }}",
-        f"[Vega-Lite specification (JSON)]({link('.vl.json')}){{ download }}",
-        f"[Chart (SVG)]({link('-light.svg')}){{ download }}",
+        f"[{markdown_text(ed.t('Data (CSV)'))}]({link('.csv')}){{ download }}",
+        f"[{markdown_text(ed.t('Vega-Lite specification (JSON)'))}]({link('.vl.json')}){{ download }}",
+        f"[{markdown_text(ed.t('Chart (SVG)'))}]({link('-light.svg')}){{ download }}",
     ])
-    caption = f"{markdown_text(meta.title)} — {markdown_text(meta.chart_unit.label)}; base: {markdown_text(meta.base)}."
+    caption = markdown_text(ed.t("{title} — {unit}; base: {base}.", title=words.title, unit=unit_label(ed, meta),
+                                 base=words.base))
     return Markdown(f'<figure class="kb-chart" markdown>\n\n{images}\n\n'
                     f"<figcaption markdown>{caption}</figcaption>\n\n"
-                    f'<details class="kb-data" markdown>\n<summary>Data table</summary>\n\n{data_table(meta)}\n\n'
-                    f"</details>\n\nDownload: {downloads}\n{{ .kb-downloads }}\n\n</figure>")
+                    f'<details class="kb-data" markdown>\n<summary>{markdown_text(ed.t("Data table"))}</summary>\n\n'
+                    f"{data_table(ed, entry)}\n\n</details>\n\n{markdown_text(ed.t('Download:'))} {downloads}\n"
+                    "{ .kb-downloads }\n\n</figure>")
 
 
-def data_table(meta: Indicator) -> Markup | Markdown:
+def data_table(ed: Edition, entry: Entry[Indicator]) -> Markup | Markdown:
     """The figures as a table: the chart's text equivalent, and the whole story when there is no chart."""
+    meta = entry.meta
+    words = ed.indicator(entry)
     if meta.table:
         header = Markup("<tr><td></td>{}</tr>").format(
-            Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in meta.table.columns))
+            Markup("").join(Markup('<th scope="col">{}</th>').format(c) for c in words.columns))
         rows = Markup("").join(
             Markup('<tr><th scope="row">{}</th>{}</tr>').format(
-                r.label, Markup("").join(Markup('<td class="kb-number">{}</td>').format(format_value(v, meta))
-                                         for v in r.values))
-            for r in meta.table.rows)
+                label, Markup("").join(Markup('<td class="kb-number">{}</td>').format(format_value(ed, v, meta))
+                                       for v in row.values))
+            for label, row in zip(words.rows, meta.table.rows, strict=True))
         return Markup("<table><thead>{}</thead><tbody>{}</tbody></table>").format(header, rows)
     if meta.values:
         rows = Markup("").join(Markup('<tr><th scope="row">{}</th><td class="kb-number">{}</td></tr>').format(
-            v.label, format_value(v.value, meta)) for v in meta.values)
-        return Markup('<table><thead><tr><td></td><th scope="col">Value</th></tr></thead><tbody>{}</tbody>'
-                      "</table>").format(rows)
-    return Markdown("!!! note \"No figures printed\"\n    The study shows this chart, but its text edition prints no "
-                    "figures for it, so none are reproduced here.")
+            label, format_value(ed, v.value, meta)) for label, v in zip(words.labels, meta.values, strict=True))
+        return Markup('<table><thead><tr><td></td><th scope="col">{}</th></tr></thead><tbody>{}</tbody>'
+                      "</table>").format(ed.t("Value"), rows)
+    return Markdown(f'!!! note "{markdown_text(ed.t("No figures printed"))}"\n    ' + markdown_text(ed.t(
+        "The study shows this chart, but its text edition prints no figures for it, so none are reproduced here.")))
 
 
-def format_value(value, meta: Indicator) -> str:
-    return f"{value}%" if meta.unit and meta.unit.is_percentage else f"{value}"
+def format_value(ed: Edition, value, meta: Indicator) -> str:
+    """A figure as printed, in this language's number format: 48% in English, 48 % in French."""
+    if meta.unit and meta.unit.is_percentage:
+        return ed.messages.percent(value)
+    return ed.messages.number(value)

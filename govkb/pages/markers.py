@@ -11,30 +11,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import urls
-from ..content.knowledge import KnowledgeBase
 from ..content.models import ChartKind
 from ..content.problems import ContentError, Problem
+from .edition import Edition
 from .html import markdown_text
 from .indicators import format_value
 
 _MARKER = re.compile(r"^<!--\s*kb:([a-z-]+)\s*-->\s*$", re.MULTILINE)
 
 
-def headline_figures(kb: KnowledgeBase, uri: str) -> str:
+def headline_figures(ed: Edition, uri: str) -> str:
     """The study's one-number findings as cards, each leading to its indicator."""
     cards = []
-    for entry in kb.indicators.values():
+    for entry in ed.kb.indicators.values():
         meta = entry.meta
         if meta.chart is not ChartKind.single_figure or not meta.values:
             continue
-        value = meta.values[0]
-        cards.append(f"-   [{markdown_text(format_value(value.value, meta))}]"
+        cards.append(f"-   [{markdown_text(format_value(ed, meta.values[0].value, meta))}]"
                      f"({urls.relative(uri, urls.indicator(entry.slug))}){{ .kb-figure }}\n\n"
-                     f"    {markdown_text(value.label)}")
+                     f"    {markdown_text(ed.indicator(entry).labels[0])}")
     return '<div class="grid cards kb-headlines" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
 
 
-MARKERS: dict[str, Callable[[KnowledgeBase, str], str]] = {
+MARKERS: dict[str, Callable[[Edition, str], str]] = {
     "headline-figures": headline_figures,
 }
 
@@ -53,8 +52,8 @@ def marker_problems(docs_dir: Path, display_prefix: str) -> list[Problem]:
                                            f"{display_prefix}/{path.relative_to(docs_dir).as_posix()}")]
 
 
-def expand_markers(kb: KnowledgeBase, uri: str, markdown: str, source: str) -> str:
+def expand_markers(ed: Edition, uri: str, markdown: str, source: str) -> str:
     problems = unknown_markers(markdown, source)
     if problems:
         raise ContentError(problems)
-    return _MARKER.sub(lambda match: MARKERS[match.group(1)](kb, uri), markdown)
+    return _MARKER.sub(lambda match: MARKERS[match.group(1)](ed, uri), markdown)

@@ -16,6 +16,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from .. import urls
+from .edition import Edition
 from .html import Linker, Markdown, markdown_text, paragraph, ul
 
 T = TypeVar("T")
@@ -87,7 +88,8 @@ def aside(heading: str, html: Markup) -> list:
     return section(heading, Markup('<div class="kb-aside" data-pagefind-ignore>{}</div>').format(html))
 
 
-def paginated(uri: str, title: str, description: str, intro: Sequence[Block], groups: list[tuple[str, list[T]]],
+def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequence[Block],
+              groups: list[tuple[str, list[T]]],
               render: Callable[[T, Linker], Markup], after: Iterable[Block] = (), list_class: str = "kb-case-list",
               anchors: dict[str, str] | None = None, per_page: int = PER_PAGE, **page_options) -> list[Page]:
     """A grouped list split into pages of ``per_page`` items, each page with its group headings and a pager.
@@ -102,23 +104,25 @@ def paginated(uri: str, title: str, description: str, intro: Sequence[Block], gr
     for number, chunk in enumerate(chunks, start=1):
         page_uri = urls.numbered(uri, number)
         links = Linker(page_uri)
-        blocks: list = list(intro) if number == 1 else [paragraph(f"Page {number} of {len(chunks)}.")]
+        blocks: list = list(intro) if number == 1 else [paragraph(ed.t("Page {number} of {total}.", number=number,
+                                                                            total=len(chunks)))]
         grouped: dict[str, list[Markup]] = {}
         for heading, item in chunk:
             grouped.setdefault(heading, []).append(render(item, links))
         blocks += [section(heading, ul(items, list_class), anchor=anchors.get(heading, "")) if heading
                    else ul(items, list_class) for heading, items in grouped.items()]
         if len(chunks) > 1:
-            blocks.append(pager(links, uri, number, len(chunks)))
+            blocks.append(pager(ed, links, uri, number, len(chunks)))
         if number == 1:
             blocks += list(after)
-        page_title = title if number == 1 else f"{title} (page {number})"
+        page_title = title if number == 1 else ed.t("{title} (page {number})", title=title, number=number)
         pages.append(make_page(page_uri, page_title, description, blocks, **page_options))
     return pages
 
 
-def pager(links: Linker, uri: str, current: int, total: int) -> Markup:
+def pager(ed: Edition, links: Linker, uri: str, current: int, total: int) -> Markup:
     items = [Markup('<span aria-current="page">{}</span>').format(n) if n == current
              else Markup('<a href="{}">{}</a>').format(links.href(urls.numbered(uri, n)), n)
              for n in range(1, total + 1)]
-    return Markup('<nav class="kb-pager" aria-label="Pages of this list">{}</nav>').format(Markup(" ").join(items))
+    return Markup('<nav class="kb-pager" aria-label="{}">{}</nav>').format(ed.t("Pages of this list"),
+                                                                        Markup(" ").join(items))

@@ -11,6 +11,8 @@
   if (!root) return;
 
   var FACETS = ["area", "sdg", "region", "country", "city"];
+  // The page's own words, in its language: {count} and {total} are filled in here.
+  var MESSAGES = JSON.parse(root.getAttribute("data-messages"));
   var STEP = 100;
   var form = root.querySelector("form");
   var text = form.querySelector("input[type=search]");
@@ -25,6 +27,10 @@
   more.className = "md-button kb-explorer__more";
   more.hidden = true;
   list.parentNode.insertBefore(more, list.nextSibling);
+
+  function say(message, count, total) {
+    return message.replace("{count}", count).replace("{total}", total);
+  }
 
   function fold(value) {
     return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -77,8 +83,8 @@
       });
     });
     status.textContent = matching.length === cases.length
-      ? cases.length + " cases."
-      : matching.length + " of " + cases.length + " cases match.";
+      ? say(MESSAGES.all, cases.length)
+      : say(MESSAGES.some, matching.length, cases.length);
     if (writeState) {
       shown = STEP;
       writeUrl(state);
@@ -90,7 +96,7 @@
     list.replaceChildren.apply(list, matching.slice(0, shown).map(renderItem));
     var rest = matching.length - shown;
     more.hidden = rest <= 0;
-    more.textContent = "Show " + Math.min(rest, STEP) + " more of " + rest;
+    more.textContent = say(MESSAGES.more, Math.min(rest, STEP), rest);
   }
 
   function writeUrl(state) {
@@ -119,6 +125,7 @@
   }
 
   function exportCsv() {
+    // Column names are the data's own, the same in every language, so a script can read any edition's file.
     var rows = [["slug", "title", "cities", "countries", "regions", "areas", "sdgs", "summary", "url"]];
     matching.forEach(function (item) {
       rows.push([item.slug, item.title, item.city.join(" "), item.country.join(" "), item.region.join(" "),
@@ -154,6 +161,6 @@
       root.querySelector("[data-export]").addEventListener("click", exportCsv);
     })
     .catch(function () {
-      status.textContent = "Filters are unavailable; the full list of cases is below.";
+      status.textContent = MESSAGES.unavailable;
     });
 })();

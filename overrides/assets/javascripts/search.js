@@ -14,7 +14,7 @@
     showSubResults: true,
     showImages: false,
     autofocus: true,
-    translations: { placeholder: "Search cases, cities, goals and figures" }
+    translations: { placeholder: root.getAttribute("data-placeholder") }
   });
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
