@@ -63,6 +63,12 @@ def field_reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def messages(args: argparse.Namespace) -> int:
+    from .messages import run
+
+    return run(args)
+
+
 def bench(args: argparse.Namespace) -> int:
     from .bench import run
 
@@ -97,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     command("schema", schema, "Write the JSON Schemas of the content files into schema/ (after changing the model).")
     reference = command("field-reference", field_reference, "Print the field reference generated from the model.")
     reference.add_argument("--write", action="store_true", help="put it into CONTRIBUTING.md instead")
+    command("messages", messages, "Gather the interface's words into govkb/locales/messages.pot and update each "
+                                  "language's catalogue (govkb/locales/<lang>.po) for translators.")
     from .bench import add_arguments as bench_arguments
 
     bench_arguments(command("bench", bench, "Benchmark builds at scale against bare Material and print the "

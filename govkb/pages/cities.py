@@ -26,8 +26,8 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
     if city.population:
         population = t("{value} ({year}; source: {source})", value=ed.messages.number(city.population.value),
                        year=city.population.year, source=city.population.source)
-    coordinates = t("{lat}, {lon} (source: {source})", lat=f"{city.coordinates.lat:.4f}",
-                    lon=f"{city.coordinates.lon:.4f}", source=city.coordinates_source)
+    lat, lon = (format(degrees, ".4f") for degrees in (city.coordinates.lat, city.coordinates.lon))
+    coordinates = t("{lat}, {lon} (source: {source})", lat=lat, lon=lon, source=city.coordinates_source)
     rows = [
         (t("Country"), f"{ed.country_name(city)} ({city.country})"),
         (t("UCLG region"), ed.region_name(city.region)),
