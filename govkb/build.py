@@ -108,10 +108,9 @@ def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: 
     rendered, cached = renderer.rendered, renderer.cached
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
-    for entry in ed.kb.indicators.values():
-        if entry.meta.chart is ChartKind.none:
-            continue
-        files = chart_files(entry, chart_words(ed, entry), renderer)
+    charted = [(entry, chart_words(ed, entry)) for entry in ed.kb.indicators.values()
+               if entry.meta.chart is not ChartKind.none]
+    for files in chart_files(charted, renderer):
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
         indicator_csvs.append(files.csv)
     assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))

@@ -55,3 +55,17 @@ def merge_sitemaps(site_dir: Path, site_url: str) -> None:
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
     # mtime 0: the same bytes on every build, so that builds are reproducible.
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+# An empty sitemap: what a page folder answers when asked for one (see answer_sitemap_probes).
+EMPTY_SITEMAP = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{_SITEMAP}"/>\n'
+
+
+def answer_sitemap_probes(site_dir: Path) -> None:
+    """Material's script fetches ``sitemap.xml`` beside the address of every ``<link rel="alternate">`` of a page,
+    expecting those to be editions' home pages. Ours name the same page in each edition (as search engines
+    want), so it asks each page's folder: an empty sitemap there answers, instead of a 404 page, three times
+    over on every page a reader opens."""
+    for page in site_dir.rglob("index.html"):
+        if page.parent != site_dir and urls.SEARCH_BUNDLE.strip("/") not in page.relative_to(site_dir).parts:
+            (page.parent / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

@@ -21,6 +21,7 @@ INDICATORS = "indicators/index.md"
 EXPLORER = "explore.md"
 SEARCH = "search.md"
 SDG_METHOD = "sdg-method.md"  # hand-written: how cases are tagged with goals and targets
+AREA_SDG_TABLE = "areas/index.md#areas-and-goals"  # the areas index's table of areas and goals, in every language
 
 EXPLORER_DATA = "assets/data/cases.json"
 ALL_FIGURES_CSV = "assets/data/smart-cities-study-2019-figures.csv"

@@ -11,6 +11,7 @@ Hook modules are not reloaded by ``mkdocs serve``: all state lives in ``_build``
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,7 +26,7 @@ from govkb.build import SiteBuild, edition_build
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
 from govkb.search import SearchIndexError, build_index
-from govkb.sitemap import merge_sitemaps
+from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
 from govkb.urls import edition_root, template_urls
 
@@ -45,7 +46,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        _build = edition_build(root, _language(config), cache_dir=root / ".cache")
+        # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries
+        # are named by what made them, so sharing is safe.
+        cache_dir = Path(os.environ.get("KB_CACHE_DIR") or root / ".cache")
+        _build = edition_build(root, _language(config), cache_dir=cache_dir)
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -112,14 +116,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     for language in LANGUAGES:
         if language == DEFAULT:
             continue
+        # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
         edition = load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
-                              strict=config.strict)
+                              strict=config.strict, site_url=(config.site_url or "/") + edition_root(language))
         mkdocs_build(edition)
     try:
         build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     merge_sitemaps(site_dir, config.site_url or "/")
+    answer_sitemap_probes(site_dir)
 
 
 def _current() -> SiteBuild:

@@ -107,6 +107,8 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
                        "coordinates": {"lat": round(rng.uniform(-50, 65), 4), "lon": round(rng.uniform(-120, 150), 4)},
                        "coordinates_source": "synthetic"})
     (target / "data/cities.yaml").write_text(yaml.safe_dump(cities, allow_unicode=True), encoding="utf-8")
+    for names in (target / "data").glob("cities.*.yaml"):
+        names.unlink()  # the real cities' names in other languages: the synthetic cities have none
     cases_dir = target / "cases"
     cases_dir.mkdir()
     for i in range(cases):

@@ -22,7 +22,11 @@ def validate(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"\n{len(error.problems)} problem(s) found; nothing was built.", file=sys.stderr)
         return 1
-    print(f"OK: {len(kb.cases)} cases, {len(kb.indicators)} indicators, {len(kb.cities)} cities.")
+    for warning in kb.warnings:
+        print(f"warning: {warning}")
+    print(f"OK: {len(kb.cases)} cases, {len(kb.indicators)} indicators, {len(kb.cities)} cities"
+          + (f"; {len(kb.warnings)} warning(s): translations missing, pages built in the original language." if
+             kb.warnings else "."))
     return 0
 
 

@@ -49,6 +49,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _not_found_page(self) -> Path | None:
+        """The 404 page nearest the address asked for (/es/x gives es/404.html), as hosts such as Netlify do;
+        GitHub Pages has only the root's."""
+        site = Path(self.directory)
+        folder = Path(self.translate_path(self.path.split("?", 1)[0])).parent
+        while folder != site and site in folder.parents and not (folder / "404.html").is_file():
+            folder = folder.parent
+        page = folder / "404.html" if site in (folder, *folder.parents) else site / "404.html"
+        return page if page.is_file() else None
+
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "missing")
@@ -58,8 +68,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
+        page = self._not_found_page()
+        if code != 404 or page is None:
             super().send_error(code, message, explain)
             return
         body = page.read_bytes()

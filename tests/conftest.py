@@ -39,6 +39,19 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_cache(tmp_path_factory):
+    """One disk cache for every build of the session, in this process and the ones it starts: the project's copies
+    render the same charts and maps, and cache entries are named by what made them, so sharing is safe."""
+    previous = os.environ.get("KB_CACHE_DIR")
+    os.environ["KB_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("KB_CACHE_DIR", None)
+    else:
+        os.environ["KB_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def kb():
     return load(Layout(ROOT))

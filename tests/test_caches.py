@@ -26,12 +26,13 @@ import hashlib, json, sys
 from pathlib import Path
 import govkb
 from govkb.build import prepare
-build = prepare(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
-files = {f.uri: f.content for f in build.generated_files() if f.uri.endswith(".csv")}
-hashes = {f.uri: hashlib.sha256(f.content.encode()).hexdigest() for f in build.generated_files()}
+builds = prepare(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+generated = [(language, f) for language, build in builds.items() for f in build.generated_files()]
+files = {f"{language}/{f.uri}": f.content for language, f in generated if f.uri.endswith(".csv")}
+hashes = {f"{language}/{f.uri}": hashlib.sha256(f.content.encode()).hexdigest() for language, f in generated}
 heavy = sorted(m for m in ("pandas", "altair", "vl_convert") if m in sys.modules)
-print(json.dumps({"csv": files, "hashes": hashes, "heavy": heavy, "summary": build.summary(),
-                  "package": govkb.__file__}))
+print(json.dumps({"csv": files, "hashes": hashes, "heavy": heavy,
+                  "summary": " ".join(build.summary() for build in builds.values()), "package": govkb.__file__}))
 """
 
 
@@ -50,22 +51,22 @@ def test_warm_build_matches_cold_build_and_code_changes_remake_cached_output(tmp
     warm = prepare_in_fresh_process(cache)
     assert cold["heavy"] == ["altair", "pandas", "vl_convert"]
     assert warm["heavy"] == []
-    assert "0 rendered" in warm["summary"]
+    assert "charts: 0 rendered" in warm["summary"] and " rendered" not in warm["summary"].replace("0 rendered", "")
     assert warm["hashes"] == cold["hashes"]
     assert list((cache / "maps").glob("*.paths"))  # the cut coastlines of the city maps are kept too
 
     # A copy of the code whose unit label differs: the CSVs it shapes must change on a warm build.
     code = tmp_path / "code"
     shutil.copytree(ROOT / "govkb", code / "govkb", ignore=shutil.ignore_patterns("__pycache__"))
-    models = code / "govkb/content/models.py"
-    source = models.read_text(encoding="utf-8")
-    assert '"% of cities"' in source
-    models.write_text(source.replace('"% of cities"', '"percentage of the cities"'), encoding="utf-8")
+    shaping = code / "govkb/pages/indicators.py"
+    source = shaping.read_text(encoding="utf-8")
+    assert 't("% of cities")' in source
+    shaping.write_text(source.replace('t("% of cities")', 't("percentage of the cities")'), encoding="utf-8")
     changed = prepare_in_fresh_process(cache, code)
     assert changed["package"].startswith(str(code))
     assert "0 rendered" not in changed["summary"]
     units = {row["unit"] for row in csv.DictReader(io.StringIO(
-        changed["csv"]["assets/data/smart-cities-study-2019-figures.csv"]))}
+        changed["csv"]["en/assets/data/smart-cities-study-2019-figures.csv"]))}
     assert "percentage of the cities" in units and "% of cities" not in units
 
 
@@ -74,7 +75,8 @@ def test_parse_cache_gives_the_same_knowledge_base_and_never_hides_a_new_problem
     cold = load(Layout(project), cache)
     warm = load(Layout(project), cache)
     assert warm == cold
-    assert len(list(cache.directory.glob("*.json"))) == len(cold.cases) + len(cold.indicators)
+    files = [*cold.cases.values(), *cold.indicators.values()]
+    assert len(list(cache.directory.glob("*.json"))) == len(files) + sum(len(f.translations) for f in files)
 
     case = project / "cases" / "decidim-barcelona.md"
     case.write_text(case.read_text(encoding="utf-8") + "\nSee <script>alert(1)</script>.\n", encoding="utf-8")

@@ -50,6 +50,10 @@ def _yaml_string(value: str) -> str:
 
 
 def _plant_payloads(project: Path) -> None:
+    # Without their translations, the Spanish and French pages show the payloads too (with a notice).
+    for translation in [*project.glob("cases/decidim-barcelona.*.md"),
+                        *project.glob("indicators/assessment-barriers.*.md")]:
+        translation.unlink()
     case = project / "cases/decidim-barcelona.md"
     text = case.read_text(encoding="utf-8")
     for field, payload in CASE_PAYLOADS.items():
@@ -116,8 +120,10 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
         problems += _executable_markup(path.relative_to(site_dir), path.read_text(encoding="utf-8"))
     assert problems == []
     # The payloads were really there: escaped as text where they belong.
-    head = BeautifulSoup(case_page, "html.parser").head
-    assert head.title.get_text().startswith(CASE_PAYLOADS["title"])
+    for edition in ("", "es/", "fr/"):
+        head = BeautifulSoup((site_dir / edition / "cases/decidim-barcelona/index.html").read_text(encoding="utf-8"),
+                             "html.parser").head
+        assert head.title.get_text().startswith(CASE_PAYLOADS["title"]), edition
     assert head.find("meta", attrs={"name": "description"})["content"] == CASE_PAYLOADS["summary"]
 
 
@@ -159,6 +165,6 @@ def test_finished_html_blocks_replace_only_their_own_placeholders():
     from govkb.pages.page import Page
 
     page = Page("cases/x.md", "X", "x", "", html_blocks=("<ul><li>facts</li></ul>",), untrusted_body=True)
-    build = SiteBuild(layout=None, kb=None, pages={page.uri: page})
+    build = SiteBuild(layout=None, edition=None, pages={page.uri: page})
     html = "<p>KBHTMLBLOCK0X</p><p>KBHTMLBLOCK7X</p><script>alert(1)</script>"
     assert build.finish_html(page.uri, html) == "<ul><li>facts</li></ul><p>KBHTMLBLOCK7X</p>"

@@ -23,7 +23,7 @@ from .conftest import run_kb
 CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
 CONTROL = "cases/valid-control.md"
 # Where each corpus folder's files go in a project.
-PROJECT_FOLDER = {"cases": "cases", "indicators": "indicators"}
+PROJECT_FOLDER = {"cases": "cases", "indicators": "indicators", "translations": "cases"}
 
 
 class Bad(NamedTuple):
@@ -90,6 +90,17 @@ CORPUS = [
     Bad("indicators/table-for-ranked-bars.md", 8, "table", "takes a values list, not a table"),
     Bad("indicators/row-wrong-count.md", 14, "table.rows.1.values", "has 2 values for 3 columns"),
     Bad("indicators/script-in-body.md", 16, "body", "<script> is not allowed"),
+    # Translations (each replaces the Spanish translation of cases/decidim-barcelona.md, or stands alone)
+    Bad("translations/fact-in-translation.es.md", 5, "cities",
+        "'cities' is a fact: it stays in the original (cases/decidim-barcelona.md)",
+        install_as="decidim-barcelona.es.md"),
+    Bad("translations/number-changed.es.md", 3, "summary",
+        "the numbers differ from the original's (cases/decidim-barcelona.md: 80)",
+        install_as="decidim-barcelona.es.md"),
+    Bad("translations/reason-missing.es.md", 5, "reasons", "must give a reason for each target of "
+        "cases/decidim-barcelona.md, and only those: 16.7, 17.17", install_as="decidim-barcelona.es.md"),
+    Bad("translations/no-original.es.md", None, "(file)", "no no-such-case.md beside it",
+        install_as="no-such-case.es.md"),
 ]
 
 

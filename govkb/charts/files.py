@@ -10,7 +10,7 @@ from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
 from .data import ChartWords, tidy_csv
-from .render import ChartRenderer
+from .render import Chart, ChartRenderer
 from .theme import THEMES
 
 
@@ -26,18 +26,21 @@ class ChartFiles:
     csv: str
 
 
-def chart_files(entry: Entry[Indicator], words: ChartWords, renderer: ChartRenderer) -> ChartFiles:
-    """SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
+def chart_files(entries: list[tuple[Entry[Indicator], ChartWords]], renderer: ChartRenderer) -> list[ChartFiles]:
+    """For each indicator: SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
+    charts = renderer.charts([(entry.meta, words) for entry, words in entries])
+    return [_files(entry, words, chart, renderer) for (entry, words), chart in zip(entries, charts, strict=True)]
+
+
+def _files(entry: Entry[Indicator], words: ChartWords, chart: Chart, renderer: ChartRenderer) -> ChartFiles:
     slug = entry.slug
-    charts = {name: renderer.chart(entry.meta, words, name) for name in THEMES}
     # What pandas works out is kept with the charts, so that a warm build does not import it.
     key = f"csv|{slug}|{entry.meta.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
     csv = renderer.cache.kept(key, lambda: tidy_csv(entry, words))
     assets = [
-        *(Asset(urls.chart(slug, f"-{name}.svg"), svg) for name, (_, svg) in charts.items()),
+        *(Asset(urls.chart(slug, f"-{name}.svg"), chart.svgs[name]) for name in THEMES),
         # Sorted keys: the same file whether the spec came from the cache or not.
-        Asset(urls.chart(slug, ".vl.json"),
-              json.dumps(charts["light"][0], indent=2, ensure_ascii=False, sort_keys=True)),
+        Asset(urls.chart(slug, ".vl.json"), json.dumps(chart.spec, indent=2, ensure_ascii=False, sort_keys=True)),
         Asset(urls.chart(slug, ".csv"), csv),
     ]
     return ChartFiles(assets, csv)

@@ -1,19 +1,31 @@
 """Vega-Lite specs rendered to SVG at build time by vl-convert, both cached on disk.
 
-A spec is cached by what it is built from (the indicator, its words and the theme; the cache's key covers the
-code and library versions), so a warm build does not even import Altair; its SVG by the spec itself.
+A spec is cached by what it is built from (the indicator and its words; the cache's key covers the code and
+library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each chart is
+drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
+swapped for its dark counterpart (see ``theme.recoloured``). The SVGs that miss the cache are drawn in
+parallel, as vl-convert releases Python's lock while it draws.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, cast
 
 from ..cache import TextCache
 from ..content.models import Indicator
 from .data import ChartWords
-from .theme import THEMES
+from .theme import THEMES, recoloured
+
+
+@dataclass(frozen=True)
+class Chart:
+    spec: dict  # the light palette's Vega-Lite spec
+    svgs: dict[str, str]  # palette name -> SVG
 
 
 class ChartRenderer:
@@ -22,26 +34,37 @@ class ChartRenderer:
         self.rendered = 0  # SVGs that missed the cache in this build (reported by the build log)
         self.cached = 0
 
-    def chart(self, indicator: Indicator, words: ChartWords, theme_name: str) -> tuple[dict, str]:
-        inputs = f"{theme_name}|{indicator.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
-        cached_spec = self.cache.get(inputs, ".vl.json")
-        if cached_spec is not None:
-            chart_spec = json.loads(cached_spec)
-        else:
-            from .spec import spec  # imported on a miss only: Altair takes half a second to import
+    def charts(self, requests: list[tuple[Indicator, ChartWords]]) -> list[Chart]:
+        """Every requested chart, in order: its spec and its SVG in each palette."""
+        specs = [self._spec(indicator, words) for indicator, words in requests]
+        keys = [f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}"
+                for spec, (_, words) in zip(specs, requests, strict=True)]
+        light = [self.cache.get(key, ".svg") for key in keys]
+        missing = [i for i, svg in enumerate(light) if svg is None]
+        self.cached += len(light) - len(missing)
+        self.rendered += len(missing)
+        if missing:
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+                drawn = pool.map(lambda i: _draw(specs[i], requests[i][1].number_format_locale), missing)
+                for i, svg in zip(missing, drawn, strict=True):
+                    light[i] = self.cache.put(keys[i], svg, ".svg")
+        return [Chart(spec, {name: svg if name == "light" else recoloured(svg, THEMES["light"], theme)
+                             for name, theme in THEMES.items()})
+                for spec, svg in zip(specs, cast(list[str], light), strict=True)]
 
-            chart_spec = spec(indicator, words, THEMES[theme_name])
-            self.cache.put(inputs, json.dumps(chart_spec, sort_keys=True), ".vl.json")
-        return chart_spec, self.svg(chart_spec, words.number_format_locale)
-
-    def svg(self, chart_spec: dict, number_format_locale: str) -> str:
-        key = f"{number_format_locale}|{json.dumps(chart_spec, sort_keys=True)}"
-        cached = self.cache.get(key, ".svg")
+    def _spec(self, indicator: Indicator, words: ChartWords) -> dict:
+        inputs = f"{indicator.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
+        cached = self.cache.get(inputs, ".vl.json")
         if cached is not None:
-            self.cached += 1
-            return cached
-        import vl_convert  # imported on first miss: a warm cache never pays for the renderer
+            return json.loads(cached)
+        from .spec import spec  # imported on a miss only: Altair takes half a second to import
 
-        self.rendered += 1
-        svg = vl_convert.vegalite_to_svg(chart_spec, format_locale=cast(Any, number_format_locale))
-        return self.cache.put(key, svg, ".svg")
+        built = spec(indicator, words, THEMES["light"])
+        self.cache.put(inputs, json.dumps(built, sort_keys=True), ".vl.json")
+        return built
+
+
+def _draw(spec: dict, number_format_locale: str) -> str:
+    import vl_convert  # imported on a miss only: a warm build never pays for the renderer
+
+    return vl_convert.vegalite_to_svg(spec, format_locale=cast(Any, number_format_locale))

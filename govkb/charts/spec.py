@@ -24,7 +24,8 @@ def spec(indicator: Indicator, words: ChartWords, theme: Theme) -> dict:
     }[indicator.chart]
     chart = build(indicator, words, data, theme)
     chart = chart.properties(title=alt.TitleParams(words.title, subtitle=_lines(words.subtitle, 90), anchor="start"))
-    return _themed(chart, theme).to_dict()
+    # Not validated against Vega-Lite's JSON Schema here (it triples the time): a test validates every kind.
+    return _themed(chart, theme).to_dict(validate=False)
 
 
 def _lines(text: str, width: int) -> list[str]:

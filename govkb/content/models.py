@@ -206,13 +206,6 @@ class Unit(StrEnum):
     city_count = "count"
 
     @property
-    def label(self) -> str:
-        # "out of 10": the study writes "over 10" and never states the lowest point of that scale.
-        return {"percent": "% of cities", "percent-of-population": "% of the world's population",
-                "percent-of-plans": "% of strategic plans", "score-1-5": "score on a 1–5 scale",
-                "score-0-10": "score out of 10", "count": "number of cities"}[self.value]
-
-    @property
     def is_percentage(self) -> bool:
         return self.value.startswith("percent")
 
@@ -342,7 +335,7 @@ class Indicator(Strict):
         for where, number in figures:
             if number < low or (high is not None and number > high):
                 span = f"{low}–{high}" if high is not None else f"{low} or more"
-                problems.append((where, f"{number} is outside {span} for unit '{self.unit}' ({self.unit.label})"))
+                problems.append((where, f"{number} is outside {span} for unit '{self.unit}'"))
         return problems
 
 

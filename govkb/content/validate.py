@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from .frontmatter import Parsed
+from .models import Case, CaseTranslation, Indicator, IndicatorTranslation
 from .problems import Problem
 from .references import suggestion
 
@@ -29,6 +30,11 @@ def validated(parsed: Parsed, shape: Any, problems: list[Problem]) -> Any:
         return None
 
 
+# The fields of an original that a translation of it must not repeat: the facts stay in one place.
+_FACTS = {CaseTranslation: set(Case.model_fields) - set(CaseTranslation.model_fields),
+          IndicatorTranslation: set(Indicator.model_fields) - set(IndicatorTranslation.model_fields)}
+
+
 def _to_problems(error: ValidationError, parsed: Parsed, shape: Any) -> list[Problem]:
     found = []
     for item in error.errors(include_url=False):
@@ -41,7 +47,12 @@ def _to_problems(error: ValidationError, parsed: Parsed, shape: Any) -> list[Pro
             line = parsed.lines.get(parent) if parent else None
         elif item["type"] == "extra_forbidden":
             line = parsed.lines.get(where, line)
-        found.append(Problem(parsed.display, line, where, friendly_message(item, fields_at(shape, loc[:-1]))))
+        message = friendly_message(item, fields_at(shape, loc[:-1]))
+        if item["type"] == "extra_forbidden" and len(loc) == 1 and loc[0] in _FACTS.get(shape, ()):
+            original = parsed.display.rsplit(".", 2)[0] + ".md"
+            message = (f"'{loc[0]}' is a fact: it stays in the original ({original}); a translation holds only the "
+                       "words")
+        found.append(Problem(parsed.display, line, where, message))
     return found
 
 

@@ -51,12 +51,12 @@ def area_sdg_matrix(ed: Edition, links: Linker) -> list:
                 links.href(urls.explorer_filtered(area=area_id, sdg=str(n))), count) if count else Markup("<td>0</td>"))
         rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(area_link(ed, area_id, links),
                                                                         Markup("").join(cells)))
-    return section(ed.t("Areas and Sustainable Development Goals"),
-                   paragraph(ed.t("The number of cases tagged with each area and goal; a number opens those cases in "
-                                  "the case explorer. Each goal's page lists its cases by target.")),
-                   method_note(ed, links),
-                   Markup('<div class="kb-matrix"><table><thead>{}</thead><tbody>{}</tbody></table></div>').format(
-                       header, Markup("").join(rows)))
+    explanation = paragraph(ed.t("The number of cases tagged with each area and goal; a number opens those cases in "
+                                 "the case explorer. Each goal's page lists its cases by target."))
+    table = Markup('<div class="kb-matrix"><table><thead>{}</thead><tbody>{}</tbody></table></div>').format(
+        header, Markup("").join(rows))
+    return section(ed.t("Areas and Sustainable Development Goals"), explanation, method_note(ed, links), table,
+                   anchor=urls.AREA_SDG_TABLE.partition("#")[2])
 
 
 def axis_page(ed: Edition, axis_id: str) -> Page:

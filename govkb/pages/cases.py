@@ -25,14 +25,14 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
     city_rows = join(Markup("{} ({})").format(city_link(ed, c, links), ed.country_name(ed.kb.cities[c]))
                      for c in meta.cities)
     rows = [
-        (t("Cities") if len(meta.cities) > 1 else t("City"), city_rows),
-        (t("Governance areas") if len(meta.areas) > 1 else t("Governance area"),
+        (t("Cities:") if len(meta.cities) > 1 else t("City:"), city_rows),
+        (t("Governance areas:") if len(meta.areas) > 1 else t("Governance area:"),
          join(area_link(ed, a, links) for a in meta.areas)),
-        (t("Sustainable Development Goals"), join((sdg_badge(ed, n, links) for n in meta.sdgs), " ")),
-        (t("Started"), str(meta.year_started) if meta.year_started else ""),
-        (t("Status"), ed.status_name(meta.status) if meta.status else ""),
-        (t("Source"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
-        (t("Official links"), join(external(title, link.url) for title, link in zip(words.link_titles, meta.links,
+        (t("Sustainable Development Goals:"), join((sdg_badge(ed, n, links) for n in meta.sdgs), " ")),
+        (t("Started:"), str(meta.year_started) if meta.year_started else ""),
+        (t("Status:"), ed.status_name(meta.status) if meta.status else ""),
+        (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        (t("Official links:"), join(external(title, link.url) for title, link in zip(words.link_titles, meta.links,
                                                                                       strict=True))),
     ]
     related = related_cases(ed.kb, case)

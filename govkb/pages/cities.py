@@ -29,12 +29,12 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
     lat, lon = (format(degrees, ".4f") for degrees in (city.coordinates.lat, city.coordinates.lon))
     coordinates = t("{lat}, {lon} (source: {source})", lat=lat, lon=lon, source=city.coordinates_source)
     rows = [
-        (t("Country"), f"{ed.country_name(city)} ({city.country})"),
-        (t("UCLG region"), ed.region_name(city.region)),
-        (t("Also written"), ", ".join(other for other in [city.name, *city.other_names] if other != name)),
-        (t("Population"), population),
-        (t("Official website"), external(city.website, city.website) if city.website else ""),
-        (t("Coordinates"), coordinates),
+        (t("Country:"), f"{ed.country_name(city)} ({city.country})"),
+        (t("UCLG region:"), ed.region_name(city.region)),
+        (t("Also written:"), ", ".join(other for other in [city.name, *city.other_names] if other != name)),
+        (t("Population:"), population),
+        (t("Official website:"), external(city.website, city.website) if city.website else ""),
+        (t("Coordinates:"), coordinates),
     ]
     intro = Markup(t("{city} took part in the {study}.")).format(city=name, study=emphasis(study(ed)))
     if cases:

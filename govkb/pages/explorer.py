@@ -109,23 +109,20 @@ def explorer_pages(ed: Edition) -> list[Page]:
     facets = "".join(_facet_group(name, titles[name], counts[name], labels[name]) for name in FACETS)
     links = Linker(urls.EXPLORER)
     t = ed.t
+    # Not "q" for the text box: Material's search claims that parameter.
     controls = Markup(
-        f'<div class="kb-explorer" data-explorer data-source="{escape(links.href(urls.EXPLORER_DATA))}" '
-        f'data-messages="{escape(_script_messages(ed))}">'
-        f'<form class="kb-explorer__filters" role="search" aria-label="{escape(t("Filter cases"))}" hidden>'
-        f'<p><label for="kb-explorer-text">{escape(t("Search the cases"))}</label> '
-        # Not "q": Material's search claims that parameter.
-        '<input type="search" id="kb-explorer-text" name="text" autocomplete="off" '
-        f'placeholder="{escape(t("City, initiative or word — accents optional"))}"></p>'
-        f'{facets}'
-        f'<p><button type="reset" class="md-button">{escape(t("Clear filters"))}</button> '
-        f'<button type="button" class="md-button md-button--primary" data-export>'
-        f'{escape(t("Download these cases (CSV)"))}</button>'
-        '</p></form>'
-        f'<p class="kb-explorer__status" role="status" aria-live="polite" data-status>'
-        f'{escape(ed.n("{count} case.", "{count} cases.", len(cases)))}</p>'
-        "</div>"
-    )
+        '<div class="kb-explorer" data-explorer data-source="{source}" data-messages="{messages}">'
+        '<form class="kb-explorer__filters" role="search" aria-label="{filter}" hidden>'
+        '<p><label for="kb-explorer-text">{search}</label> '
+        '<input type="search" id="kb-explorer-text" name="text" autocomplete="off" placeholder="{placeholder}"></p>'
+        "{facets}"
+        '<p><button type="reset" class="md-button">{clear}</button> '
+        '<button type="button" class="md-button md-button--primary" data-export>{download}</button></p></form>'
+        '<p class="kb-explorer__status" role="status" aria-live="polite" data-status>{status}</p></div>').format(
+        source=links.href(urls.EXPLORER_DATA), messages=_script_messages(ed), filter=t("Filter cases"),
+        search=t("Search the cases"), placeholder=t("City, initiative or word — accents optional"),
+        facets=Markup(facets), clear=t("Clear filters"), download=t("Download these cases (CSV)"),
+        status=ed.n("{count} case.", "{count} cases.", len(cases)))
     intro = Markup("<p>{}</p>").format(Markup(t(
         "Every case in one list. Filter by governance area, Sustainable Development Goal, region, country or city, "
         "or type a word; the address bar keeps your filters, so a filtered view can be shared, and the filtered list "

@@ -67,8 +67,9 @@ def ul(items: Iterable[object], cls: str = "") -> Markup:
 
 
 def facts(rows: Sequence[tuple[str, object]]) -> Markup:
-    """A panel of labelled facts; the labels are ours, the values HTML or text."""
-    items = [Markup("<strong>{}:</strong> {}").format(label, value) for label, value in rows if value]
+    """A panel of labelled facts; the labels are ours, with their colon as the language writes it ("Pays :"), the
+    values HTML or text."""
+    items = [Markup("<strong>{}</strong> {}").format(label, value) for label, value in rows if value]
     return Markup('<div class="kb-facts">{}</div>').format(ul(items))
 
 

@@ -65,13 +65,13 @@ def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
     words = ed.indicator(entry)
     t = ed.t
     rows = [
-        (t("Figure"), t("a result of the study's survey") if meta.origin is Origin.survey
+        (t("Figure:"), t("a result of the study's survey") if meta.origin is Origin.survey
          else t("context: not a result of the survey; a figure the study quotes, or a fact about the study")),
-        (t("Area"), area_link(ed, meta.area, links) if meta.area else ""),
-        (t("Unit"), unit_label(ed, meta) if meta.unit else t("not stated in the study")),
-        (t("Base"), words.base),
-        (t("Source"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
-        (t("Note"), words.notes or ""),
+        (t("Area:"), area_link(ed, meta.area, links) if meta.area else ""),
+        (t("Unit:"), unit_label(ed, meta) if meta.unit else t("not stated in the study")),
+        (t("Base:"), words.base),
+        (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        (t("Note:"), words.notes or ""),
     ]
     translation = paragraph(emphasis(words.title_translation)) if words.title_translation else None
     shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri)
@@ -114,6 +114,7 @@ def text_alternative(ed: Edition, entry: Entry[Indicator]) -> str:
 
 
 def unit_label(ed: Edition, meta: Indicator) -> str:
+    # "out of 10": the study writes "over 10" and never states the lowest point of that scale.
     t = ed.t
     return {"percent": t("% of cities"), "percent-of-population": t("% of the world's population"),
             "percent-of-plans": t("% of strategic plans"), "score-1-5": t("score on a 1–5 scale"),
@@ -131,17 +132,16 @@ def figure(ed: Edition, entry: Entry[Indicator], page_uri: str) -> Markdown:
         return urls.relative(page_uri, urls.chart(slug, suffix))
 
     images = "\n".join(f"![{alt_text}]({link(f'-{name}.svg')}#only-{name}){{ .kb-chart-svg }}" for name in THEMES)
-    downloads = " · ".join([
-        f"[{markdown_text(ed.t('Data (CSV)'))}]({link('.csv')}){{ download }}",
-        f"[{markdown_text(ed.t('Vega-Lite specification (JSON)'))}]({link('.vl.json')}){{ download }}",
-        f"[{markdown_text(ed.t('Chart (SVG)'))}]({link('-light.svg')}){{ download }}",
-    ])
+    files = [(ed.t("Data (CSV)"), ".csv"), (ed.t("Vega-Lite specification (JSON)"), ".vl.json"),
+             (ed.t("Chart (SVG)"), "-light.svg")]
+    downloads = " · ".join(f"[{markdown_text(label)}]({link(suffix)}){{ download }}" for label, suffix in files)
+    table_label, download_label = markdown_text(ed.t("Data table")), markdown_text(ed.t("Download:"))
     caption = markdown_text(ed.t("{title} — {unit}; base: {base}.", title=words.title, unit=unit_label(ed, meta),
                                  base=words.base))
     return Markdown(f'<figure class="kb-chart" markdown>\n\n{images}\n\n'
                     f"<figcaption markdown>{caption}</figcaption>\n\n"
-                    f'<details class="kb-data" markdown>\n<summary>{markdown_text(ed.t("Data table"))}</summary>\n\n'
-                    f"{data_table(ed, entry)}\n\n</details>\n\n{markdown_text(ed.t('Download:'))} {downloads}\n"
+                    f'<details class="kb-data" markdown>\n<summary>{table_label}</summary>\n\n'
+                    f"{data_table(ed, entry)}\n\n</details>\n\n{download_label} {downloads}\n"
                     "{ .kb-downloads }\n\n</figure>")
 
 

@@ -24,7 +24,7 @@ def sdgs_index(ed: Edition) -> Page:
                                               else ed.t("no case yet")))
     intro = paragraph(Markup(ed.t("The 17 United Nations Sustainable Development Goals and the cases linked to each "
                                   "through one of its targets. The {table} counts them by governance area.")).format(
-        table=links.a(ed.t("areas and goals table"), urls.AREAS + "#areas-and-sustainable-development-goals")))
+        table=links.a(ed.t("areas and goals table"), urls.AREA_SDG_TABLE)))
     return make_page(uri, ed.t("Sustainable Development Goals"),
                      ed.t("The 17 SDGs, their targets and the cases that serve each."),
                      [intro, method_note(ed, links), ul(items, "kb-sdg-list"),

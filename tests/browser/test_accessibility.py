@@ -32,15 +32,20 @@ def violations(page) -> list[str]:
             for v in results.response["violations"]]
 
 
+EDITIONS = {"en": "", "es": "/es", "fr": "/fr"}
+
+
 @pytest.mark.parametrize("kind", PAGES)
-def test_no_axe_violations(themed_page, base_url, kind, scheme):
+@pytest.mark.parametrize("language", EDITIONS)
+def test_no_axe_violations(themed_page, base_url, kind, scheme, language):
     page = themed_page
-    page.goto(base_url + PAGES[kind])
+    page.goto(base_url + EDITIONS[language] + PAGES[kind])
     page.wait_for_load_state("networkidle")
     if kind == "search-open":
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    assert page.locator("html").get_attribute("lang") == language
     assert violations(page) == []
 
 

@@ -62,13 +62,14 @@ SEARCHES = [
 # arrive: wait until every result it will show is there, or a ranking check would read half a list.
 ALL_RESULTS_SHOWN = """() => {
     const message = document.querySelector(".pagefind-ui__message");
-    const found = message && message.textContent.match(/^(\\d+) result/);
+    const found = message && message.textContent.match(/^(\\d+)\\s/);  // "3 results", "3 resultados"
     return found && document.querySelectorAll(".pagefind-ui__result-link").length >= Math.min(Number(found[1]), 5);
 }"""
 
 
-def search_results(page, base_url, query: str) -> list[str]:
-    page.goto(f"{base_url}/search/?q={query}")
+def search_results(page, base_url, query: str, edition: str = "") -> list[str]:
+    """Result pages in rank order, as paths from the site's root ("/cities/bogota/", "/es/cities/bogota/")."""
+    page.goto(f"{base_url}{edition}/search/?q={query}")
     page.wait_for_function(ALL_RESULTS_SHOWN, timeout=15000)
     root = urlsplit(base_url).path
     hrefs = [link.get_attribute("href").split("#")[0].removeprefix(root)
