@@ -62,6 +62,10 @@ class Messages:
         """A number as printed in this language: 4.6 -> '4,6' in Spanish and French; 345821 -> '345 821' in French."""
         return format_decimal(value, locale=self.language, decimal_quantization=False)
 
+    def degrees(self, value: float) -> str:
+        """A coordinate to four decimals, as the language writes decimals: 41.3833, 41,3833."""
+        return format_decimal(value, format="0.0000", locale=self.language)
+
     def percent(self, value: Decimal | int | float) -> str:
         """A printed percentage (48 -> '48%' in English, '48 %' in French and Spanish)."""
         return self.t("{value}%", value=self.number(value))

@@ -18,6 +18,7 @@ from govkb.content.problems import ContentError
 from govkb.content.references import suggestion
 from govkb.content.slugs import slugify
 from govkb.content.validate import friendly_message
+from govkb.languages import DEFAULT, LANGUAGES
 
 STUDY = "Smart Cities Study 2019"
 
@@ -31,6 +32,7 @@ class CaseAnswers:
     summary: str = ""
     section: str = ""
     slug: str = ""
+    language: str = DEFAULT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary", help="one sentence: what the city did and why it matters")
     parser.add_argument("--section", help="the study section, e.g. 'Open Government › Open data'")
     parser.add_argument("--slug", help="file name without .md (default: made from the title)")
+    parser.add_argument("--language", choices=LANGUAGES, help="the language you write the case in (default: en)")
 
 
 def answer_problems(answers: CaseAnswers, kb: KnowledgeBase) -> list[str]:
@@ -86,6 +89,7 @@ def front_matter(answers: CaseAnswers) -> dict:
         "summary": answers.summary,
         "source": {"study": STUDY, "section": answers.section},
         "links": [],
+        "language": answers.language,
     }
 
 
@@ -132,8 +136,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     answers = CaseAnswers(title=args.title or "", cities=args.city, areas=args.area,
                           targets=[parse_target(t) for t in args.target],
-                          summary=args.summary or "", section=args.section or "", slug=args.slug or "")
+                          summary=args.summary or "", section=args.section or "", slug=args.slug or "",
+                          language=args.language or DEFAULT)
     if sys.stdin.isatty():
+        if not args.language:
+            answers.language = _ask(f"Language you write in ({', '.join(LANGUAGES)})") or DEFAULT
         answers.title = answers.title or _ask("Title")
         answers.cities = answers.cities or _split(_ask("Cities (ids)", sorted(kb.cities)))
         answers.areas = answers.areas or _split(_ask("Governance areas (ids)", sorted(kb.areas)))

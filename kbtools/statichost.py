@@ -9,6 +9,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,12 +82,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection early (a cancelled fetch, a closed test page) is not an error here.
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_site(site_dir: Path, prefix: str = "/") -> Iterator[str]:
     """Serve ``site_dir`` on a free port; yields the site's root URL without a trailing slash."""
     handler_class = type("Handler", (SiteHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

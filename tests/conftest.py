@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -9,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from filelock import FileLock
 
 from govkb.content.layout import Layout
 from govkb.content.load import load
@@ -17,6 +20,13 @@ from govkb.languages import LANGUAGES, config_file
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = [*(config_file(language) for language in LANGUAGES), "content", "cases", "indicators", "data", "hooks",
                  "overrides"]
+
+
+@functools.cache
+def parsed(page: Path) -> BeautifulSoup:
+    """A built page's HTML, parsed once per test process: many tests read every page of the built site.
+    Callers only read it."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
 def run_kb(root: Path, *args: str) -> int:
@@ -39,12 +49,21 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """A folder all of this run's test processes share (pytest-xdist gives each worker a folder below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
 def shared_cache(tmp_path_factory):
-    """One disk cache for every build of the session, in this process and the ones it starts: the project's copies
-    render the same charts and maps, and cache entries are named by what made them, so sharing is safe."""
+    """One disk cache for every build of the run, in every test process and the ones they start: the project's
+    copies render the same charts and maps, and cache entries are named by what made them (and written
+    atomically), so sharing is safe."""
     previous = os.environ.get("KB_CACHE_DIR")
-    os.environ["KB_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    cache = run_folder(tmp_path_factory) / "kb-cache"
+    cache.mkdir(exist_ok=True)
+    os.environ["KB_CACHE_DIR"] = str(cache)
     yield
     if previous is None:
         os.environ.pop("KB_CACHE_DIR", None)
@@ -59,11 +78,14 @@ def kb():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real content, built once with --strict."""
-    site_dir = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    """The real content, built once per run with --strict (the first test process builds it, the others wait)."""
+    folder = run_folder(tmp_path_factory)
+    site_dir = folder / "site"
+    with FileLock(folder / "site.lock"):
+        if not (site_dir / "index.html").is_file():
+            result = mkdocs_build(ROOT, site_dir)
+            assert result.returncode == 0, result.stderr
+            assert "WARNING" not in result.stderr, result.stderr
     return site_dir
 
 

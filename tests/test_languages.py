@@ -12,7 +12,7 @@ from govkb.build import prepare
 from govkb.languages import DEFAULT, LANGUAGES
 from govkb.messages import catalogue
 
-from .conftest import ROOT, run_kb
+from .conftest import ROOT, parsed, run_kb
 
 SITE_URL = "https://uclg-digital-cities.github.io/smart-governance-kb/"
 OTHERS = [language for language in LANGUAGES if language != DEFAULT]
@@ -25,7 +25,7 @@ def english_pages(site: Path) -> list[Path]:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parsed(path)
 
 
 def words(page: BeautifulSoup) -> str:

@@ -11,11 +11,11 @@ from bs4 import BeautifulSoup
 
 from govkb.content.models import ChartKind
 
-from .conftest import kb_subprocess, mkdocs_build
+from .conftest import kb_subprocess, mkdocs_build, parsed
 
 
 def soup(site: Path, page_dir: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / page_dir / "index.html")
 
 
 def article(site: Path, page_dir: str) -> BeautifulSoup:
@@ -186,7 +186,7 @@ def test_sharing_and_finding_metadata(site, kb):
 
 def test_no_page_loads_anything_from_another_site(site):
     for path in site.rglob("*.html"):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = parsed(path)
         for element in page.select("script[src], link[href][rel~=stylesheet], img[src], iframe[src]"):
             url = element.get("src") or element.get("href")
             assert not url.startswith(("http:", "https:", "//")), (path, url)
@@ -201,7 +201,7 @@ def test_every_internal_link_and_anchor_resolves(site):
     prefix = published_path(ROOT / "mkdocs.yml")
     broken = []
     for path in site.rglob("*.html"):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = parsed(path)
         for a in page.select("article a[href]"):
             href = a["href"]
             if href.startswith(("http:", "https:", "mailto:", "#")) or not href:
@@ -215,7 +215,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             if not resolved.is_file():
                 broken.append(f"{path.relative_to(site)} -> {href}")
             elif anchor and resolved.suffix == ".html":
-                linked = BeautifulSoup(resolved.read_text(encoding="utf-8"), "html.parser")
+                linked = parsed(resolved)
                 if not linked.find(id=anchor):
                     broken.append(f"{path.relative_to(site)} -> {href} (no #{anchor})")
     assert broken == []
@@ -265,6 +265,6 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project):
 def test_heading_anchors_are_plain_words(site):
     """An apostrophe or quote in a title must not leak into its anchor as an entity name ('x27', 'quot')."""
     for path in site.rglob("*.html"):
-        for heading in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("[id]"):
+        for heading in parsed(path).select("[id]"):
             if heading.name in {"h1", "h2", "h3", "h4"}:
                 assert not re.search(r"x27|(^|-)(quot|amp)(-|$)", heading["id"]), (path, heading["id"])

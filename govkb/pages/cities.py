@@ -26,7 +26,7 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
     if city.population:
         population = t("{value} ({year}; source: {source})", value=ed.messages.number(city.population.value),
                        year=city.population.year, source=city.population.source)
-    lat, lon = (format(degrees, ".4f") for degrees in (city.coordinates.lat, city.coordinates.lon))
+    lat, lon = (ed.messages.degrees(degrees) for degrees in (city.coordinates.lat, city.coordinates.lon))
     coordinates = t("{lat}, {lon} (source: {source})", lat=lat, lon=lon, source=city.coordinates_source)
     rows = [
         (t("Country:"), f"{ed.country_name(city)} ({city.country})"),

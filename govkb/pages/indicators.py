@@ -20,7 +20,7 @@ def indicator_item(ed: Edition, entry: Entry[Indicator], links: Linker) -> Marku
     and a mark when the study prints no figures for it."""
     words = ed.indicator(entry)
     title = links.a(words.title, urls.indicator(entry.slug))
-    if words.title_translation:
+    if words.title_translation and words.title_translation != words.title:
         title = Markup('{} <span class="kb-translation">({})</span>').format(title, words.title_translation)
     mark = (Markup(' <span class="kb-tag">{}</span>').format(ed.t("No figures printed"))
             if entry.meta.chart is ChartKind.none else "")
@@ -73,7 +73,9 @@ def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
         (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
         (t("Note:"), words.notes or ""),
     ]
-    translation = paragraph(emphasis(words.title_translation)) if words.title_translation else None
+    # A title the study prints in Spanish, with ours in the reader's language (none when that is Spanish too).
+    translation = (paragraph(emphasis(words.title_translation))
+                   if words.title_translation and words.title_translation != words.title else None)
     shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri)
     blocks: list = [translation_notice(ed, words.written_in, words.translated_from), translation,
                     paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip())]

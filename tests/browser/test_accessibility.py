@@ -26,6 +26,12 @@ PAGES = {
 _axe = Axe()
 
 
+def settled(page) -> None:
+    """Wait for what scripts add after the load event: the explorer's filters once its data has arrived."""
+    if page.locator("[data-explorer]").count():
+        page.locator(".kb-explorer__filters:not([hidden])").wait_for()
+
+
 def violations(page) -> list[str]:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] for n in v["nodes"][:3])
@@ -40,7 +46,7 @@ EDITIONS = {"en": "", "es": "/es", "fr": "/fr"}
 def test_no_axe_violations(themed_page, base_url, kind, scheme, language):
     page = themed_page
     page.goto(base_url + EDITIONS[language] + PAGES[kind])
-    page.wait_for_load_state("networkidle")
+    settled(page)
     if kind == "search-open":
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     expected = "slate" if scheme == "dark" else "default"
@@ -90,7 +96,7 @@ FOCUS_STATE = """() => {
 @pytest.mark.parametrize("kind", ["home", "case", "explorer", "cities-map"])
 def test_every_control_is_reachable_and_visibly_focused(page, base_url, kind):
     page.goto(base_url + PAGES[kind])
-    page.wait_for_load_state("networkidle")  # the explorer re-renders its list once its data arrives
+    settled(page)  # the explorer re-renders its list once its data arrives
     controls = page.evaluate(TAG_CONTROLS)
     reached, unmarked = set(), []
     for _ in range(len(controls) + 20):
