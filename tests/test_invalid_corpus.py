@@ -84,6 +84,23 @@ CORPUS = [
     Bad("indicators/table-for-ranked-bars.md", 8, "table", "takes a values list, not a table"),
     Bad("indicators/row-wrong-count.md", 14, "table.rows.1.values", "has 2 values for 3 columns"),
     Bad("indicators/script-in-body.md", 16, "body", "<script> is not allowed"),
+    # Plain text, in every field that has it: no invisible characters (written as YAML escapes, so that they
+    # reach the model), no YAML null published as text, and no formula at the start of any line.
+    Bad("cases/bidi-override-in-title.md", 2, "title", "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed: it "
+        "changes the order in which text is displayed"),
+    Bad("cases/nul-in-summary.md", 8, "summary", "U+0000 (NUL) is not allowed"),
+    Bad("cases/esc-in-source-section.md", 11, "source.section", "U+001B (ESC) is not allowed"),
+    Bad("cases/isolate-in-link-title.md", 13, "links.0.title", "U+2066 (LEFT-TO-RIGHT ISOLATE) is not allowed"),
+    Bad("cases/control-character-in-link-url.md", 13, "links.0.url", "U+001B (ESC) is not allowed"),
+    Bad("cases/summary-tilde.md", 8, "summary", "'~' means 'no value' in YAML"),
+    Bad("cases/title-null.md", 2, "title", "'null' means 'no value' in YAML"),
+    Bad("cases/carriage-return-formula-in-title.md", 2, "title", "U+000D (carriage return) is not allowed"),
+    Bad("cases/line-break-in-title.md", 2, "title", "must be one line"),
+    Bad("cases/formula-on-second-line-of-summary.md", 8, "summary", "line 2 must not start with '='"),
+    Bad("indicators/esc-bel-in-label.md", 17, "values.4.label", "U+001B (ESC) is not allowed"),
+    Bad("indicators/carriage-return-formula-in-label.md", 17, "values.4.label", "U+000D (carriage return)"),
+    Bad("indicators/notes-null.md", 24, "notes", "'Null' means 'no value' in YAML"),
+    Bad("indicators/bidi-mark-in-column.md", 9, "table.columns.0", "U+200F (RIGHT-TO-LEFT MARK) is not allowed"),
 ]
 
 

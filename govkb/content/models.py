@@ -26,6 +26,7 @@ from pydantic import (
     field_validator,
 )
 
+from .characters import IN_LINE, IN_TEXT, refusal
 from .slugs import SLUG_REGEX, slugify
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -79,20 +80,44 @@ SdgNumber = Annotated[int, BeforeValidator(_sdg_number), WithJsonSchema({"type":
 
 _PLAIN_TEXT_FORBIDDEN = re.compile(r"[<>]")
 _FORMULA_START = frozenset("=+-@")
+# What YAML reads as "no value". The strict reader keeps every scalar as written, so these would be published
+# as the text "~" or "null".
+_YAML_NULLS = frozenset({"~", "null", "Null", "NULL"})
 
 
-def _plain_text(value: str) -> str:
-    # Titles and summaries reach <title>, <meta> and link text: markup has no business there.
-    if _PLAIN_TEXT_FORBIDDEN.search(value):
-        raise ValueError("must be plain text: '<' and '>' are not allowed")
-    # They also reach the CSV downloads, where a spreadsheet would run a leading =, +, - or @ as a formula.
-    if value[:1] in _FORMULA_START:
-        raise ValueError(f"must not start with {value[0]!r}: spreadsheets opening the CSV downloads would run "
-                         "it as a formula")
-    return value
+def _plain_text(invisible: re.Pattern[str]) -> Callable[[str], str]:
+    """A validator for text that reaches pages, <title> and <meta>, the CSV downloads and the charts.
+
+    ``invisible`` is the set of refused characters: a one-line value refuses line breaks too."""
+
+    def check(value: str) -> str:
+        if value in _YAML_NULLS:
+            raise ValueError(f"'{value}' means 'no value' in YAML: write the text, or leave the field out where "
+                             "it is optional")
+        found = invisible.search(value)
+        if found and found.group() == "\n":
+            raise ValueError("must be one line: remove the line break")
+        if found:
+            raise ValueError(refusal(found.group()))
+        # Markup has no business in a title or a summary.
+        if _PLAIN_TEXT_FORBIDDEN.search(value):
+            raise ValueError("must be plain text: '<' and '>' are not allowed")
+        # A spreadsheet opening a CSV download runs a cell's leading =, +, - or @ as a formula, and some read a
+        # line break inside a cell as a new row: every line of the value must start safely.
+        for number, line in enumerate(value.split("\n"), start=1):
+            if line[:1] in _FORMULA_START:
+                where = "must not start" if number == 1 else f"line {number} must not start"
+                raise ValueError(f"{where} with {line[0]!r}: spreadsheets opening the CSV downloads would run it "
+                                 "as a formula")
+        return value
+
+    return check
 
 
 def _web_url(value: str) -> str:
+    found = IN_LINE.search(value.strip())
+    if found:
+        raise ValueError(refusal(found.group()))
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
         raise ValueError("must be a web address starting with https:// (or http://), e.g. https://www.bilbao.eus")
@@ -109,8 +134,9 @@ def _known_edition(value: int) -> int:
     return value
 
 
-PlainText = Annotated[Text, AfterValidator(_plain_text)]
-PlainShortText = Annotated[ShortText, AfterValidator(_plain_text)]
+# Longer text may run over several lines; a title, name or label is one line.
+PlainText = Annotated[Text, AfterValidator(_plain_text(IN_TEXT))]
+PlainShortText = Annotated[ShortText, AfterValidator(_plain_text(IN_LINE))]
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 
 
