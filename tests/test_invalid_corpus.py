@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pytest
 
-from govkb.content.frontmatter import MAX_FILE_BYTES
+from govkb.content.frontmatter import MAX_DEPTH, MAX_FILE_BYTES
 
 from .conftest import run_kb
 
@@ -44,6 +44,12 @@ CORPUS = [
     Bad("cases/no-front-matter.md", 1, "(file)", "must start with a '---' line"),
     Bad("cases/non-utf8.md", 8, "(file)", "not valid UTF-8 (byte 0xfa)"),
     Bad("cases/file-name-not-slug.md", None, "(file)", "must be a slug", install_as="Decidim Copy.md"),
+    # Invisible characters written as they are, in values and comments alike: refused before the YAML is read
+    Bad("cases/nul-in-front-matter.md", 4, "edition", "U+0000 (NUL) is not allowed"),
+    Bad("cases/bidi-override-in-yaml-comment.md", 3, "cities", "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed"),
+    Bad("cases/line-separator-in-title.md", 2, "title", "U+2028 (LINE SEPARATOR) is not allowed"),
+    Bad("cases/noncharacter-in-title.md", 2, "title", "U+FFFE"),
+    Bad("indicators/literal-esc-in-label.md", 17, "label", "U+001B (ESC) is not allowed"),
     # Case fields
     Bad("cases/unknown-field.md", 8, "sumary", "unknown field"),
     Bad("cases/missing-title.md", None, "title", "required field is missing"),
@@ -135,6 +141,33 @@ def test_oversize_file_is_refused(project, capsys):
     problems = printed_problems(project, capsys)
     assert problems == [f"cases/oversize.md: (file): file is {MAX_FILE_BYTES + 1:,} bytes; "
                         f"the limit is {MAX_FILE_BYTES:,} bytes"]
+
+
+@pytest.mark.parametrize("levels", [5_000, None], ids=["thousands", "size-limit"])
+@pytest.mark.parametrize("opening, closing", [("[", "]"), ("{a: ", "}")], ids=["lists", "mappings"])
+def test_deep_nesting_in_front_matter_is_refused_where_it_starts(project, capsys, levels, opening, closing):
+    """A flow list or mapping nested beyond the limit: the reader stops at the limit (no recursion, no crash
+    in libyaml's composer, which dies at 100,000 levels, no minutes in its parser) and names the line."""
+    text = (CORPUS_DIR / CONTROL).read_text(encoding="utf-8")
+    levels = levels or (MAX_FILE_BYTES - len(text) - 100) // len(opening + closing)
+    deep = opening * levels + closing * levels
+    (project / "cases/deep.md").write_text(text.replace("cities: [barcelona]", f"cities:\n  - {deep}"),
+                                           encoding="utf-8")
+    assert printed_problems(project, capsys) == [
+        f"cases/deep.md:4: cities: lists and mappings are nested more than {MAX_DEPTH} levels deep here; content "
+        "files need only a few levels"]
+
+
+def test_deep_nesting_in_a_cities_entry_is_refused_where_it_starts(project, capsys):
+    cities = project / "data/cities.yaml"
+    text = cities.read_text(encoding="utf-8")
+    # A list in a list in a list..., 3,000 deep, written on one line.
+    cities.write_text(text.replace("other_names: []", "other_names:\n    " + "- " * 3_000 + "x", 1),
+                      encoding="utf-8")
+    line = text[:text.index("other_names: []")].count("\n") + 2
+    assert printed_problems(project, capsys) == [
+        f"data/cities.yaml:{line}: other_names: lists and mappings are nested more than {MAX_DEPTH} levels deep "
+        "here; content files need only a few levels"]
 
 
 @pytest.mark.parametrize("extra_bytes", [None, 0], ids=["control-beside-real-content", "control-padded-to-size-limit"])

@@ -17,8 +17,8 @@ _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # Embeddings, overrides, isolates and the directional marks.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Line and paragraph separators: YAML and Python count them as line breaks where an editor does not, so
-# every line number after one would be wrong.
-_SEPARATORS = "\u2028\u2029"
+# every line number after one would be wrong. The two noncharacters XML refuses, which abort the chart renderer.
+_SEPARATORS = "\u2028\u2029\ufffe\uffff"
 
 # Refused anywhere in a content file.
 IN_FILES = re.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
