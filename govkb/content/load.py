@@ -7,19 +7,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..cache import TextCache
 from .bodies import unsafe_body_problems
-from .frontmatter import Parsed, read_data_file, read_fronted_markdown
+from .frontmatter import Parsed, parse_fronted_markdown, read_data_file, read_text
 from .knowledge import Entry, KnowledgeBase
-from .layout import Layout, content_files
+from .layout import Layout, content_files, not_a_plain_file
 from .models import Case, City, Indicator, Taxonomy
 from .problems import ContentError, Problem
 from .references import duplicate_ids, reference_problems
 from .slugs import is_slug, slugify
 from .validate import validated
-
-# File names that would collide with a generated page of the same folder.
-RESERVED_SLUGS = {"index"}
 
 
 def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
@@ -34,8 +32,8 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     taxonomy = _load_data_file(layout, layout.taxonomy_file, Taxonomy, problems)
     cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
     cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
-    cases = _load_entries(layout, layout.cases_dir, Case, problems, cache)
-    indicators = _load_entries(layout, layout.indicators_dir, Indicator, problems, cache)
+    cases = _load_entries(layout, layout.cases_dir, "cases", Case, problems, cache)
+    indicators = _load_entries(layout, layout.indicators_dir, "indicators", Indicator, problems, cache)
     for indicator in indicators.values():
         problems.extend(Problem(indicator.path, indicator.line_of(where), where, message)
                         for where, message in indicator.meta.fit_problems())
@@ -50,8 +48,9 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
 
 
 def _read(layout: Layout, path: Path, reader, problems: list[Problem]) -> Parsed | None:
-    if not path.is_file():
-        problems.append(Problem(layout.display(path), None, "", "file is missing"))
+    refused = not_a_plain_file(path)
+    if refused or not path.is_file():
+        problems.append(Problem(layout.display(path), None, "", refused or "file is missing"))
         return None
     try:
         return reader(path, layout.display(path))
@@ -73,14 +72,18 @@ def _checked_data(parsed: Parsed, shape: Any, problems: list[Problem]) -> Any:
     return None if duplicates else value
 
 
-def _load_entries(layout: Layout, directory: Path, model: type, problems: list[Problem],
+def _load_entries(layout: Layout, directory: Path, folder: str, model: type, problems: list[Problem],
                   cache: TextCache) -> dict:
+    """Every file of a content folder validated as ``model``; ``folder`` is where their pages are published."""
     entries: dict[str, Entry] = {}
-    for path in content_files(directory):
+    files, refused = content_files(layout, directory)
+    problems.extend(refused)
+    for path in files:
         display = layout.display(path)
-        if path.stem in RESERVED_SLUGS:
-            problems.append(Problem(display, None, "", f"'{path.name}' is the folder's generated index page; "
-                                                       "give the file another name"))
+        taken = urls.generated_page_at(folder, path.stem)
+        if taken:
+            problems.append(Problem(display, None, "", f"'{path.name}' would take the address of {taken}, which "
+                                                       "the site generates; give the file another name"))
             continue
         if not is_slug(path.stem):
             problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits "
@@ -95,13 +98,17 @@ def _load_entries(layout: Layout, directory: Path, model: type, problems: list[P
 
 def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
     """A case or indicator file's front matter and body, with its body checked for unsafe Markdown."""
-    key = hashlib.sha256(path.read_bytes()).hexdigest()
-    kept = cache.get(key, ".json")
-    if kept is not None:
-        data = json.loads(kept)
-        return Parsed(path, layout.display(path), data["data"], data["lines"], data["body"], data["body_line"])
-    parsed = _read(layout, path, read_fronted_markdown, problems)
-    if parsed is None:
+    display = layout.display(path)
+    try:
+        text = read_text(path, display)
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        kept = cache.get(key, ".json")
+        if kept is not None:
+            data = json.loads(kept)
+            return Parsed(path, display, data["data"], data["lines"], data["body"], data["body_line"])
+        parsed = parse_fronted_markdown(text, path, display)
+    except ContentError as error:
+        problems.extend(error.problems)
         return None
     unsafe = unsafe_body_problems(parsed.body, parsed.display, parsed.body_line)
     problems.extend(unsafe)
