@@ -2,8 +2,11 @@
 
 Each file under ``tests/invalid/`` is a complete case or indicator with exactly one defect, made from a real
 file: the cases from ``cases/decidim-barcelona.md`` (retitled and relinked as ``valid-control.md`` so that it
-can sit beside the original), the indicators from the real indicator files. The expectations live in the
-table below, not in the files, so a file's bytes can be as broken as its class needs.
+can sit beside the original), the indicators from the real indicator files. A file under ``cities/`` is one
+entry of the city registry, made from Amman's (``valid-control.yaml``), added at the end of
+``data/cities.yaml``: its expected line is counted in the corpus file, and ``{city}`` in its field stands
+for its place in the list. The expectations live in the table below, not in the files, so a file's bytes
+can be as broken as its class needs.
 
 A test drops one corpus file into a disposable copy of the project and runs the contributor's command,
 ``kb validate``. An oversize file is generated here rather than committed.
@@ -22,8 +25,10 @@ from .conftest import run_kb
 
 CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
 CONTROL = "cases/valid-control.md"
-# Where each corpus folder's files go in a project.
+CITY_CONTROL = "cities/valid-control.yaml"
+# Where each corpus folder's files go in a project; a city entry is added to the registry.
 PROJECT_FOLDER = {"cases": "cases", "indicators": "content/indicators"}
+CITIES = "data/cities.yaml"
 
 
 class Bad(NamedTuple):
@@ -107,15 +112,32 @@ CORPUS = [
     Bad("indicators/carriage-return-formula-in-label.md", 17, "values.4.label", "U+000D (carriage return)"),
     Bad("indicators/notes-null.md", 24, "notes", "'Null' means 'no value' in YAML"),
     Bad("indicators/bidi-mark-in-column.md", 9, "table.columns.0", "U+200F (RIGHT-TO-LEFT MARK) is not allowed"),
+    Bad("cities/bidi-isolate-in-name.yaml", 2, "{city}.name", "U+2067 (RIGHT-TO-LEFT ISOLATE) is not allowed"),
+    Bad("cities/name-null.yaml", 2, "{city}.name", "'~' means 'no value' in YAML"),
+    Bad("cities/notes-formula-after-line-break.yaml", 14, "{city}.notes", "line 2 must not start with '+'"),
+    # Ids that would take the address of a page the generator owns
+    Bad("cities/id-index.yaml", 1, "{city}.id", "'index' would take the address of the list of cities"),
+    Bad("cities/id-regions.yaml", 1, "{city}.id", "'regions' would take the address of the pages of the regions"),
 ]
 
 
-def install(project: Path, corpus: str, install_as: str = "") -> str:
-    """Copy a corpus file into the project; return its path as the validator prints it."""
+class Installed(NamedTuple):
+    display: str             # the file's path as the validator prints it
+    first_line: int          # the file line of the corpus file's first line
+    city: int = 0            # a city entry's place in the registry
+
+
+def install(project: Path, corpus: str, install_as: str = "") -> Installed:
+    """Copy a corpus file into the project, or add a city entry to its registry."""
     folder, name = corpus.split("/")
+    if folder == "cities":
+        registry = project / CITIES
+        text = registry.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        registry.write_text(text + (CORPUS_DIR / corpus).read_text(encoding="utf-8"), encoding="utf-8")
+        return Installed(CITIES, text.count("\n") + 1, text.count("\n- id: ") + text.startswith("- id: "))
     display = f"{PROJECT_FOLDER[folder]}/{install_as or name}"
     (project / display).write_bytes((CORPUS_DIR / corpus).read_bytes())
-    return display
+    return Installed(display, 1)
 
 
 def printed_problems(project: Path, capsys) -> list[str]:
@@ -127,10 +149,11 @@ def printed_problems(project: Path, capsys) -> list[str]:
 
 @pytest.mark.parametrize("bad", [pytest.param(bad, id=bad.corpus.removesuffix(".md")) for bad in CORPUS])
 def test_malformed_file_is_refused_with_file_line_and_field(project, capsys, bad):
-    display = install(project, bad.corpus, bad.install_as)
-    where = f"{display}:{bad.line}" if bad.line else display
+    display, first_line, city = install(project, bad.corpus, bad.install_as)
+    where = f"{display}:{bad.line + first_line - 1}" if bad.line else display
+    field = bad.field.format(city=city)
     problems = printed_problems(project, capsys)
-    assert any(p.startswith(f"{where}: {bad.field}: ") and bad.fragment in p for p in problems), problems
+    assert any(p.startswith(f"{where}: {field}: ") and bad.fragment in p for p in problems), problems
     # One defect in one file: nothing else in the project is blamed.
     assert all(p.startswith(f"{display}:") for p in problems), problems
 
@@ -185,16 +208,33 @@ def test_real_content_validates(capsys):
 
 
 def test_every_corpus_file_has_an_expectation():
-    on_disk = {p.relative_to(CORPUS_DIR).as_posix() for p in CORPUS_DIR.glob("*/*.md")}
-    assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL}
+    on_disk = {p.relative_to(CORPUS_DIR).as_posix() for p in CORPUS_DIR.glob("*/*")}
+    assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL, CITY_CONTROL}
 
 
-def test_index_is_a_reserved_name(project, capsys):
+def test_the_city_control_validates(project, capsys):
+    install(project, CITY_CONTROL)
+    assert run_kb(project, "validate") == 0, capsys.readouterr().err
 
-    (project / "cases/index.md").write_text((project / "cases/decidim-barcelona.md").read_text(encoding="utf-8"),
-                                            encoding="utf-8")
-    assert run_kb(project, "validate") == 1
-    assert "cases/index.md: (file): 'index.md' is the folder's generated index page" in capsys.readouterr().err
+
+@pytest.mark.parametrize("folder, what", [("cases", "the list of cases"), ("content/indicators",
+                                                                      "the list of indicators")])
+def test_index_is_a_reserved_file_name(project, capsys, folder, what):
+    (project / folder / "index.md").write_bytes((CORPUS_DIR / CONTROL).read_bytes())
+    assert printed_problems(project, capsys) == [
+        f"{folder}/index.md: (file): 'index.md' would take the address of {what}, which the site generates; "
+        "give the file another name"]
+
+
+@pytest.mark.parametrize("written, field", [("  - id: open-government", "axes.0.id"),
+                                            ("      - id: open-data", "axes.0.areas.3.id")], ids=["axis", "area"])
+def test_an_area_or_axis_cannot_take_the_address_of_the_areas_index(project, capsys, written, field):
+    taxonomy = project / "data/taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(text.replace(written, written.replace(written.split(": ")[1], "index"), 1), encoding="utf-8")
+    assert printed_problems(project, capsys) == [
+        f"data/taxonomy.yaml:{_line_of(text, written)}: {field}: 'index' would take the address of the list of "
+        "governance areas, which the site generates; choose another id"]
 
 
 def _line_of(text: str, fragment: str, start: int = 0) -> int:

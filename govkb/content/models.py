@@ -26,6 +26,7 @@ from pydantic import (
     field_validator,
 )
 
+from .. import urls
 from .characters import IN_LINE, IN_TEXT, refusal
 from .slugs import SLUG_REGEX, slugify
 
@@ -63,6 +64,29 @@ CountryCode = Annotated[str, AfterValidator(_full_match(
     _pattern_schema("[A-Z]{2}")]
 HexColour = Annotated[str, AfterValidator(_full_match(
     "#[0-9A-Fa-f]{6}", lambda value: f"'{value}' is not a colour; write #RRGGBB")), _pattern_schema("#[0-9A-Fa-f]{6}")]
+
+
+def _free_id(folder: str) -> Callable[[str], str]:
+    """A validator: the id must not be the address of a page the generator owns in ``folder`` ('index')."""
+
+    def free(value: str) -> str:
+        taken = urls.generated_page_at(folder, value)
+        if taken:
+            raise ValueError(f"'{value}' would take the address of {taken}, which the site generates; choose "
+                             "another id")
+        return value
+
+    return free
+
+
+def _page_id_schema(folder: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": f"^(?:{SLUG_REGEX})$",
+                           "not": {"enum": sorted(urls.RESERVED_IDS[folder])}})
+
+
+# Ids that name a page of their own.
+CityId = Annotated[Slug, AfterValidator(_free_id("cities")), _page_id_schema("cities")]
+AreaId = Annotated[Slug, AfterValidator(_free_id("areas")), _page_id_schema("areas")]  # axes have theirs there too
 
 
 def _sdg_number(value: Any) -> int:
@@ -337,7 +361,7 @@ class Population(Strict):
 class City(Strict):
     """One entry of ``data/cities.yaml``."""
 
-    id: Slug
+    id: CityId
     name: PlainShortText = Field(description="Name as printed in the study, accents exact.")
     other_names: list[PlainShortText] = Field(default=[], description="Other spellings people use.")
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code.")
@@ -351,13 +375,13 @@ class City(Strict):
 
 
 class Area(Strict):
-    id: Slug
+    id: AreaId
     name: PlainShortText
     description: PlainText
 
 
 class Axis(Strict):
-    id: Slug
+    id: AreaId
     name: PlainShortText
     description: PlainText
     areas: list[Area] = Field(min_length=1)
