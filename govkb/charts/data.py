@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..content.knowledge import Entry
 from ..content.models import Indicator
+from ..csvtext import LINE_END, csv_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,12 +56,12 @@ def tidy(entry: Entry[Indicator]) -> pd.DataFrame:
 
 
 def tidy_csv(entry: Entry[Indicator]) -> str:
-    return tidy(entry).to_csv(index=False, lineterminator="\n")
+    return csv_text([TIDY_COLUMNS, *tidy(entry).itertuples(index=False)])
 
 
 def all_figures_csv(indicator_csvs: list[str]) -> str:
     """One CSV of every figure: the indicators' own CSVs, which share its columns, under one header."""
-    return ",".join(TIDY_COLUMNS) + "\n" + "".join(csv.split("\n", 1)[1] for csv in indicator_csvs)
+    return csv_text([TIDY_COLUMNS]) + "".join(csv.split(LINE_END, 1)[1] for csv in indicator_csvs)
 
 
 def text_alternative(meta: Indicator) -> str:
