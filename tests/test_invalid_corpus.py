@@ -81,6 +81,25 @@ CORPUS = [
     Bad("cases/javascript-link-in-body.md", 16, "body", "'javascript:' links are not allowed"),
     Bad("cases/data-link-in-body.md", 16, "body", "'data:' links are not allowed"),
     Bad("cases/entity-javascript-link-in-body.md", 16, "body", "'javascript:' links are not allowed"),
+    # Images load only from the repository: a reader's browser must not call another site
+    Bad("cases/protocol-relative-image.md", 28, "body", "images must be files in this repository, linked by a "
+        "relative path such as ../assets/x.png; '//evil.example/logo.png' would load from another site"),
+    Bad("cases/absolute-image.md", 28, "body", "'https://evil.example/logo.png' would load from another site"),
+    Bad("cases/autolink-image.md", 28, "body", "'https://evil.example/logo.png' would load from another site"),
+    Bad("cases/backslash-image.md", 28, "body", "images must be files in this repository"),
+    Bad("cases/reference-image-from-elsewhere.md", 30, "body", "'https://evil.example/logo.png' would load"),
+    Bad("cases/image-source-in-attribute-list.md", 28, "body", "an attribute list may not set src"),
+    Bad("indicators/image-from-elsewhere.md", 20, "body", "images must be files in this repository"),
+    # Code is only exempt where Python-Markdown renders code
+    Bad("cases/tag-beside-unpaired-backticks.md", 28, "body", "<script> is not allowed"),
+    Bad("cases/tag-after-indented-fence.md", 29, "body", "<script> is not allowed"),
+    Bad("cases/unclosed-code-block.md", 28, "body", "the code block opened here is never closed; close it with a "
+        "line of exactly ```"),
+    # A body says something, and holds no invisible character
+    Bad("cases/empty-body.md", 15, "body", "the body is empty"),
+    Bad("indicators/empty-body.md", 15, "body", "the body is empty"),
+    Bad("cases/esc-in-body.md", 20, "body", "U+001B (ESC) is not allowed"),
+    Bad("cases/bidi-override-in-body.md", 20, "body", "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed"),
     # Indicators
     Bad("indicators/duplicate-key.md", 7, "unit", "duplicate key 'unit' (first on line 5)"),
     Bad("indicators/unknown-field.md", 3, "findings", "unknown field"),

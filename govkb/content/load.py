@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import urls
 from ..cache import TextCache
-from .bodies import unsafe_body_problems
+from .bodies import body_problems
 from .frontmatter import Parsed, parse_fronted_markdown, read_data_file, read_text
 from .knowledge import Entry, KnowledgeBase
 from .layout import Layout, content_files, not_a_plain_file
@@ -97,7 +97,7 @@ def _load_entries(layout: Layout, directory: Path, folder: str, model: type, pro
 
 
 def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
-    """A case or indicator file's front matter and body, with its body checked for unsafe Markdown."""
+    """A case or indicator file's front matter and body, with its body checked."""
     display = layout.display(path)
     try:
         text = read_text(path, display)
@@ -110,9 +110,9 @@ def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: Text
     except ContentError as error:
         problems.extend(error.problems)
         return None
-    unsafe = unsafe_body_problems(parsed.body, parsed.display, parsed.body_line)
-    problems.extend(unsafe)
-    if not unsafe:  # only clean files are kept: a file with problems reports them afresh every time
+    refused = body_problems(parsed.body, parsed.display, parsed.body_line)
+    problems.extend(refused)
+    if not refused:  # only clean files are kept: a file with problems reports them afresh every time
         cache.put(key, json.dumps({"data": parsed.data, "lines": parsed.lines, "body": parsed.body,
                                    "body_line": parsed.body_line}), ".json")
     return parsed
