@@ -34,6 +34,7 @@ BODY_PAYLOADS = [
     "<style>body{background:url(\"javascript:alert('XSS16')\")}</style>",
     "A paragraph with attributes.\n{: onclick=\"alert('XSS17')\" }",
     "[styled](https://example.org){: href=\"javascript:alert('XSS21')\" }",
+    "![tracker](//evil.example/XSS22.png) ![tracker](https://evil.example/XSS23.png)",
 ]
 INDICATOR_PAYLOADS = {
     "label": "<script>alert('XSS18')</script>",
@@ -109,6 +110,8 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
     body = BeautifulSoup(case_page, "html.parser").select_one("article")
     assert "hover" in body.get_text() and "click" in body.get_text()
     assert not body.select("script, iframe, object, embed, style, [onmouseover], [onclick]")
+    # Images from another site lost their address: a reader's browser makes no request for them.
+    assert body.select("img[alt=tracker]") and not body.select("img[alt=tracker][src]")
     problems = []
     for path in site_dir.rglob("*.html"):
         problems += _executable_markup(path.relative_to(site_dir), path.read_text(encoding="utf-8"))
@@ -193,3 +196,13 @@ def test_what_the_check_lets_through_renders_no_markup_of_its_own(body):
     elements = BeautifulSoup(rendered, "html.parser").find_all(True)
     assert {element.name for element in elements} <= MARKDOWN_OWN, rendered
     assert not [name for element in elements for name in element.attrs if name.lower().startswith("on")], rendered
+
+
+@pytest.mark.parametrize("address", ["//evil.example/p.png", "https://evil.example/p.png", " \t//evil.example",
+                                     "\\/\\/evil.example/p.png", "&#47;&#47;evil.example/p.png", "/p.png"])
+def test_the_sanitiser_keeps_no_image_address_from_another_site(address):
+    from govkb.sanitize import sanitize_html
+
+    cleaned = BeautifulSoup(sanitize_html(f'<p><img src="{address}" alt="x"><img src="../p.png" alt="y"></p>'),
+                            "html.parser")
+    assert [img.get("src") for img in cleaned.select("img")] == [None, "../p.png"]

@@ -220,7 +220,7 @@ def _images_from_elsewhere(text: str) -> Iterator[tuple[int, str]]:
     for alt_start, alt_end, nested in _images(text):
         inline = _INLINE_TARGET.match(text, alt_end + 1)
         if inline:
-            if _leaves_repository(inline.group(1)):
+            if leaves_repository(inline.group(1)):
                 yield inline.start(1), inline.group(1)
             continue
         reference = _REFERENCE.match(text, alt_end + 1)
@@ -229,7 +229,7 @@ def _images_from_elsewhere(text: str) -> Iterator[tuple[int, str]]:
         elif not nested:  # a label never holds brackets; nested alt texts would also overlap, and cost
             labels.add(_label(text[alt_start:alt_end]))
     for definition in _DEFINITION.finditer(text) if labels else ():
-        if _label(definition.group(1)) in labels and _leaves_repository(definition.group(2).strip("<>")):
+        if _label(definition.group(1)) in labels and leaves_repository(definition.group(2).strip("<>")):
             yield definition.start(2), definition.group(2)
 
 
@@ -253,7 +253,7 @@ def _label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _leaves_repository(address: str) -> bool:
+def leaves_repository(address: str) -> bool:
     """Whether a browser loading ``address`` from a page would leave the site's own files: a scheme, '//host' or
     a path from the root of the server. Browsers drop tabs and line breaks and read '\\' as '/'."""
     address = re.sub(r"[\t\n\r]", "", address).strip().replace("\\", "/")
