@@ -114,6 +114,19 @@ CORPUS = [
     Bad("indicators/table-for-ranked-bars.md", 8, "table", "takes a values list, not a table"),
     Bad("indicators/row-wrong-count.md", 14, "table.rows.1.values", "has 2 values for 3 columns"),
     Bad("indicators/script-in-body.md", 16, "body", "<script> is not allowed"),
+    # Figures as printed, and charts that can show them
+    Bad("indicators/exponent-value.md", 10, "values.0.value", "'5e1' is not a figure as printed: write it in "
+        "digits, with a decimal point where the study prints one, e.g. 75 or 2.9"),
+    Bad("indicators/nan-value.md", 10, "values.0.value", "'.nan' is not a figure as printed"),
+    Bad("indicators/infinity-value.md", 10, "values.0.value", "'.inf' is not a figure as printed"),
+    Bad("indicators/negative-value.md", 10, "values.0.value", "'-75' is not a figure as printed"),
+    Bad("indicators/value-with-three-decimals.md", 10, "values.0.value", "'75.125' is not a figure as printed"),
+    Bad("indicators/stacked-row-over-100.md", 13, "table.rows.0.values", "adds up to 270; the shares of a stacked "
+        "row add up to 100 (±2 for rounding)"),
+    Bad("indicators/stacked-row-under-100.md", 17, "table.rows.2.values", "adds up to 96"),
+    Bad("indicators/stacked-bars-scores.md", 6, "unit", "chart 'stacked-bars' shows shares that add up to 100%: its "
+        "unit must be 'percent'"),
+    Bad("cities/population-over-bound.yaml", 10, "{city}.population.value", "less than or equal to 100000000"),
     # Plain text, in every field that has it: no invisible characters (written as YAML escapes, so that they
     # reach the model), no YAML null published as text, and no formula at the start of any line.
     Bad("cases/bidi-override-in-title.md", 2, "title", "U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed: it "

@@ -153,3 +153,16 @@ def test_no_text_field_publishes_a_yaml_null_as_text(null):
 def test_multi_line_text_keeps_the_formula_rule_on_every_line():
     assert "summary" in fields_in_error(Case, {**CASE, "summary": "Residents decide.\n@SUM(1+1) of it."})
     assert Case.model_validate({**CASE, "summary": "Residents decide.\nThe city listens."}).summary
+
+
+@pytest.mark.parametrize("printed", ["0", "5", "2.9", "2.90", "100"])
+def test_a_figure_is_kept_as_printed(printed):
+    indicator = Indicator.model_validate({**INDICATOR, "values": [{"label": "a", "value": printed},
+                                                                 {"label": "b", "value": "1"}]})
+    assert str(indicator.values[0].value) == printed
+
+
+@pytest.mark.parametrize("written", ["5e1", "1E2", "NaN", "Infinity", "-1", "+1", "01", "1.", ".5", "1.234", "1_0",
+                                     "0x10", "٣"])
+def test_a_figure_not_written_as_printed_is_refused(written):
+    assert "values.0.value" in fields_in_error(Indicator, {**INDICATOR, "values": [{"label": "a", "value": written}]})

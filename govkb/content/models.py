@@ -236,6 +236,11 @@ class Unit(StrEnum):
                 "score-0-10": (Decimal(0), Decimal(10))}[self.value]
 
 
+# How far a stacked row may miss 100: each share rounded to a whole number moves the total by up to half a
+# point, so the study's five-column rows add up to 99 or 101; two points allow for that, not for a typo.
+STACKED_ROUNDING = 2
+
+
 class ChartKind(StrEnum):
     ranked_bars = "ranked-bars"
     ordered_bars = "ordered-bars"
@@ -245,14 +250,30 @@ class ChartKind(StrEnum):
     none = "none"
 
 
+# A figure as the study prints it: digits, and at most two decimals after a point. Not 5e1 (shown as "5E+1%"),
+# NaN or Infinity; no sign (no scale goes below zero); no leading zeros or long runs, which no survey prints.
+_PRINTED_FIGURE = r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
+
+
+def _printed_figure(value: Any) -> Any:
+    if not re.fullmatch(_PRINTED_FIGURE, str(value)):
+        raise ValueError(f"'{str(value)[:20]}' is not a figure as printed: write it in digits, with a decimal point "
+                         "where the study prints one, e.g. 75 or 2.9")
+    return value
+
+
+PrintedFigure = Annotated[Decimal, BeforeValidator(_printed_figure), WithJsonSchema(
+    {"type": ["number", "string"], "minimum": 0, "pattern": f"^(?:{_PRINTED_FIGURE})$"})]
+
+
 class Value(Strict):
     label: PlainShortText
-    value: Decimal = Field(description="The figure exactly as printed, e.g. 2.9 or 81.")
+    value: PrintedFigure = Field(description="The figure exactly as printed, e.g. 2.9 or 81.")
 
 
 class TableRow(Strict):
     label: PlainShortText
-    values: list[Decimal] = Field(min_length=1)
+    values: list[PrintedFigure] = Field(min_length=1)
 
 
 class Table(Strict):
@@ -332,6 +353,7 @@ class Indicator(Strict):
             if not low <= item.value <= high:
                 problems.append((f"values.{i}.value", f"{item.value} is outside {low}–{high} for unit "
                                                       f"'{self.unit}' ({self.unit.label})"))
+        problems += self._stacked_problems()
         columns = len(self.table.columns) if self.table else 0
         for r, row in enumerate(self.table.rows if self.table else []):
             if len(row.values) != columns:
@@ -340,6 +362,21 @@ class Indicator(Strict):
                 if not low <= number <= high:
                     problems.append((f"table.rows.{r}.values.{c}", f"{number} is outside {low}–{high} for "
                                                                     f"unit '{self.unit}'"))
+        return problems
+
+
+    def _stacked_problems(self) -> list[tuple[str, str]]:
+        """A stacked bar shows the shares of a whole: percentages that add up to 100."""
+        if self.chart is not ChartKind.stacked_bars or self.table is None:
+            return []
+        if self.unit is not Unit.percent:
+            return [("unit", "chart 'stacked-bars' shows shares that add up to 100%: its unit must be 'percent'")]
+        problems = []
+        for r, row in enumerate(self.table.rows):
+            total = sum(row.values, Decimal(0))
+            if len(row.values) == len(self.table.columns) and abs(total - 100) > STACKED_ROUNDING:
+                problems.append((f"table.rows.{r}.values", f"adds up to {total}; the shares of a stacked row add up "
+                                                           f"to 100 (±{STACKED_ROUNDING} for rounding)"))
         return problems
 
 
@@ -352,8 +389,12 @@ class Coordinates(Strict):
     lon: Annotated[float, Field(ge=-180, le=180)]
 
 
+# The largest city in the world has under 40 million people: a bigger figure is a typing error.
+MAX_POPULATION = 100_000_000
+
+
 class Population(Strict):
-    value: Annotated[int, Field(gt=0)]
+    value: Annotated[int, Field(gt=0, le=MAX_POPULATION)]
     year: Annotated[int, Field(ge=1900, le=2100)]
     source: PlainText
 
