@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
+from ..content.problems import ContentError, Problem
 from .data import text_alternative, tidy_csv
-from .render import ChartRenderer
+from .render import ChartError, ChartRenderer
 from .theme import THEMES
 
 
@@ -30,7 +31,10 @@ class ChartFiles:
 def chart_files(entry: Entry[Indicator], renderer: ChartRenderer) -> ChartFiles:
     """SVG in both palettes, the light spec as Vega-Lite JSON, the data as CSV, and the chart in words."""
     slug = entry.slug
-    charts = {name: renderer.chart(entry.meta, name) for name in THEMES}
+    try:
+        charts = {name: renderer.chart(entry.meta, name) for name in THEMES}
+    except ChartError as error:  # the build stops before site/ is touched, naming the file to fix
+        raise ContentError([Problem(entry.path, None, "", f"the chart cannot be drawn: {error}")]) from None
 
     def kept(what: str, make: Callable[[], str]) -> str:
         # What pandas works out is kept with the charts, so that a warm build does not import it.

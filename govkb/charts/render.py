@@ -7,10 +7,22 @@ and library versions), so a warm build does not even import Altair; its SVG by t
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
+from typing import Any
 
 from ..cache import TextCache
+from ..content.characters import described
 from ..content.models import Indicator
 from .theme import THEMES
+
+# What XML 1.0 allows in a document. vl-convert aborts the whole process, beyond any exception handler, on a
+# character outside it (a control character in a label), so such a spec never reaches it.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class ChartError(Exception):
+    """A chart that cannot be drawn, and why."""
 
 
 class ChartRenderer:
@@ -37,7 +49,31 @@ class ChartRenderer:
         if cached is not None:
             self.cached += 1
             return cached
+        for text in _strings(chart_spec):
+            found = _NOT_XML.search(text)
+            if found:
+                raise ChartError(f"'{text[:40]}' holds {described(found.group())}, which an SVG cannot hold")
         import vl_convert  # imported on first miss: a warm cache never pays for the renderer
 
+        try:
+            svg = vl_convert.vegalite_to_svg(chart_spec)
+        except BaseException as error:  # a Rust panic arrives as pyo3's PanicException, a BaseException
+            if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+                raise
+            raise ChartError(f"the chart renderer failed: {str(error)[:200]}") from None
         self.rendered += 1
-        return self.cache.put(key, vl_convert.vegalite_to_svg(chart_spec), ".svg")
+        return self.cache.put(key, svg, ".svg")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a spec, keys included."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
