@@ -124,3 +124,16 @@ def test_a_linked_data_file_is_refused(project, capsys):
     (project / "data/cities.yaml").symlink_to(real)
     assert run_kb(project, "validate") == 1
     assert f"data/cities.yaml: (file): {LINK}" in capsys.readouterr().err
+
+
+def test_an_unreadable_content_folder_is_a_problem_not_a_traceback(project, capsys, monkeypatch):
+    listing = Path.iterdir
+
+    def unreadable(folder: Path):
+        if folder.name == "cases":
+            raise PermissionError(13, "Permission denied")
+        return listing(folder)
+
+    monkeypatch.setattr(Path, "iterdir", unreadable)  # as a folder without read permission does, but for root
+    assert run_kb(project, "validate") == 1
+    assert "cases: (file): cannot be read: Permission denied" in capsys.readouterr().err

@@ -278,7 +278,8 @@ def _line_of(text: str, fragment: str, start: int = 0) -> int:
     ("data/taxonomy.yaml", "      - id: open-data", "  - id: advanced-strategic-management", "id"),  # an area
     ("data/taxonomy.yaml", "  - id: equity", "  - id: innovation", "id"),                    # a principle
     ("data/taxonomy.yaml", "  - number: 7\n", "  - number: 8\n", "number"),                 # an SDG
-], ids=["city", "area", "principle", "sdg"])
+    ("data/taxonomy.yaml", "  - id: open-government", "  - id: advanced-strategic-management", "id"),  # an axis
+], ids=["city", "area", "principle", "sdg", "axis"])
 def test_a_repeated_id_in_a_data_file_is_refused_with_the_lines_of_both(project, capsys, data_file, entry_start,
                                                                          entry_end, key):
     """Every list of a data file is checked, before entries are keyed by id (which would hide the second)."""

@@ -67,8 +67,12 @@ def content_files(layout: Layout, directory: Path) -> tuple[list[Path], list[Pro
         return [], [Problem(folder, None, "", _LINK)]
     if not directory.is_dir():
         return [], []
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as error:
+        return [], [Problem(folder, None, "", f"cannot be read: {error.strerror}")]
     files, problems = [], []
-    for entry in sorted(directory.iterdir()):
+    for entry in entries:
         suffix = entry.suffix.lower()
         if entry.name.startswith(".") and suffix not in _MARKDOWN_SUFFIXES:
             continue
