@@ -110,20 +110,14 @@ def test_hidden_files_that_are_not_content_are_left_alone(project, capsys):
     assert run_kb(project, "validate") == 0, capsys.readouterr().err
 
 
-def test_a_linked_content_folder_is_refused(project, capsys):
-    real = project.parent / "cases-elsewhere"
-    (project / "cases").rename(real)
-    (project / "cases").symlink_to(real)
+@pytest.mark.parametrize("linked", ["cases", "content/indicators", "data/cities.yaml", "data/taxonomy.yaml"])
+def test_a_linked_content_folder_or_data_file_is_refused(project, capsys, linked):
+    """The real thing moved outside the project, and a link to it left in its place."""
+    real = project.parent / "elsewhere"
+    (project / linked).rename(real)
+    (project / linked).symlink_to(real)
     assert run_kb(project, "validate") == 1
-    assert f"cases: (file): {LINK}" in capsys.readouterr().err
-
-
-def test_a_linked_data_file_is_refused(project, capsys):
-    real = project.parent / "cities.yaml"
-    (project / "data/cities.yaml").rename(real)
-    (project / "data/cities.yaml").symlink_to(real)
-    assert run_kb(project, "validate") == 1
-    assert f"data/cities.yaml: (file): {LINK}" in capsys.readouterr().err
+    assert f"{linked}: (file): {LINK}" in capsys.readouterr().err
 
 
 def test_an_unreadable_content_folder_is_a_problem_not_a_traceback(project, capsys, monkeypatch):
