@@ -21,7 +21,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from .characters import IN_FILES, refusal
+from .characters import IN_FILES, MAX_LINES_REPORTED, MORE_LINES, refusal
 from .problems import Problem
 
 # The page is sanitised again after rendering; these are named in the message because they run or embed.
@@ -53,8 +53,6 @@ _REFERENCE = re.compile(r"[ \t\n]?+\[([^\[\]]*+)\]")
 _DEFINITION = re.compile(r"^[ \t]*+\[([^\[\]]*+)\]:\s*+(\S++)", re.MULTILINE)
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*+:")
 _IMAGES_ARE_OURS = "images must be files in this repository, linked by a relative path such as ../assets/x.png"
-# A body of nothing but NULs would otherwise be 100,000 problems: the first ones are enough to act on.
-_MAX_LINES_REPORTED = 20
 
 
 def body_problems(body: str, path: str, first_line: int) -> list[Problem]:
@@ -100,8 +98,8 @@ def _invisible_characters(text: str, path: str, first_line: int) -> list[Problem
         line, counted = line + text.count("\n", counted, match.start()), match.start()
         if problems and problems[-1].line == line:
             continue
-        if len(problems) == _MAX_LINES_REPORTED:
-            return [*problems, Problem(path, line, "body", "more lines like the ones above follow; fix those first")]
+        if len(problems) == MAX_LINES_REPORTED:
+            return [*problems, Problem(path, line, "body", MORE_LINES)]
         problems.append(Problem(path, line, "body", refusal(match.group())))
     return problems
 

@@ -28,6 +28,10 @@ IN_LINE = re.compile(f"[\t\n\r{_CONTROLS}{_BIDI}{_SEPARATORS}]")
 # What a printed problem escapes, so that every problem stays on one line of a terminal or CI log.
 _UNPRINTABLE = re.compile(f"[\t\n\r{_CONTROLS}{_BIDI}{_SEPARATORS}]")
 
+# A file of nothing but NULs would otherwise be 100,000 problems: the first lines are enough to act on.
+MAX_LINES_REPORTED = 20
+MORE_LINES = "more lines like the ones above follow; fix those first"
+
 _SHORT_NAMES = {"\t": "tab", "\n": "line break", "\r": "carriage return", "\x00": "NUL", "\x07": "BEL",
                 "\x08": "backspace", "\x1b": "ESC", "\x7f": "DEL"}
 

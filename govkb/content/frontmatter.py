@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .characters import IN_FILES, refusal
+from .characters import IN_FILES, MAX_LINES_REPORTED, MORE_LINES, refusal
 from .problems import ContentError, Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -216,17 +216,13 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> tuple[Any, dict[str
     return data, reader.lines
 
 
-# A file of nothing but NULs would otherwise be 100,000 problems: the first ones are enough to act on.
-_MAX_LINE_PROBLEMS = 20
-
-
 def _line_problems(text: str, file: str, first_line: int) -> list[Problem]:
     """Tabs in indentation and invisible characters, each with its line and the key written there or above."""
     problems: list[Problem] = []
     key = ""
     for number, raw in enumerate(_LINE_BREAK.split(text), start=first_line):
-        if len(problems) >= _MAX_LINE_PROBLEMS:
-            problems.append(Problem(file, number, "", "more lines like the ones above follow; fix those first"))
+        if len(problems) >= MAX_LINES_REPORTED:
+            problems.append(Problem(file, number, "", MORE_LINES))
             break
         written = _KEY.match(raw)
         key = written.group(1) if written else key
