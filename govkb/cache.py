@@ -56,7 +56,11 @@ class TextCache:
 
     def get(self, key: str, suffix: str = ".txt") -> str | None:
         path = self._path(key, suffix)
-        return path.read_text(encoding="utf-8") if path and path.is_file() else None
+        if not (path and path.is_file()):
+            return None
+        # Exactly the text that was put: no line ends translated (a CSV's CRLF must stay CRLF).
+        with path.open(encoding="utf-8", newline="") as file:
+            return file.read()
 
     def put(self, key: str, text: str, suffix: str = ".txt") -> str:
         path = self._path(key, suffix)
@@ -64,7 +68,7 @@ class TextCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
+                with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
                     file.write(text)
                 os.replace(temporary, path)
             except BaseException:

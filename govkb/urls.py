@@ -30,8 +30,19 @@ SEARCH_BUNDLE = "pagefind/"
 SEARCH_SCRIPT = "assets/javascripts/search.js"
 _CHARTS = "assets/charts"
 
-# Ids that would give an entry the address of a page the generator owns (a folder's index, the regions).
-RESERVED_IDS = {"cases": {"index"}, "cities": {"index", "regions"}, "areas": {"index"}, "indicators": {"index"}}
+# Ids that would give an entry the address of a page the generator owns (a folder's index, the regions), with
+# what lives there: cases, cities, areas (and axes) and indicators are each named by an id in their folder.
+RESERVED_IDS = {
+    "cases": {"index": "the list of cases"},
+    "cities": {"index": "the list of cities", "regions": "the pages of the regions"},
+    "areas": {"index": "the list of governance areas"},
+    "indicators": {"index": "the list of indicators"},
+}
+
+
+def generated_page_at(folder: str, ident: str) -> str | None:
+    """What the generator publishes at ``folder/ident`` ('the list of cities'), or None when the id is free."""
+    return RESERVED_IDS[folder].get(ident)
 
 
 # One page per entry, named by its id: urls.case("decidim-barcelona") -> "cases/decidim-barcelona.md".

@@ -105,3 +105,9 @@ def test_keys_cover_the_code_version(tmp_path):
     one, other = TextCache(tmp_path, version="a"), TextCache(tmp_path, version="b")
     one.put("same key", "made by code a")
     assert other.get("same key") is None
+
+
+def test_an_entry_comes_back_with_its_line_ends(tmp_path):
+    cache = TextCache(tmp_path / "cache", version="test")
+    cache.put("key", "a,b\r\nc\rd\n")
+    assert cache.get("key") == "a,b\r\nc\rd\n"

@@ -89,3 +89,15 @@ def test_oversize_file(tmp_path):
 def test_explicit_tags_are_refused(tmp_path):
     [problem] = problems_of(tmp_path, "---\ntitle: !!python/object:os.system x\n---\n")
     assert problem.line == 2 and "tag" in problem.message
+
+
+def test_invisible_characters_are_named_with_their_line_and_key(tmp_path):
+    problems = problems_of(tmp_path, "---\ntitle: A\r\nedition: 2019\x00\rnote: x\u202e\n---\nBody\n")
+    assert [(p.line, p.field, p.message.split(" is ")[0]) for p in problems] == [
+        (3, "edition", "the invisible character U+0000 (NUL)"),
+        (4, "note", "the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)")]
+
+
+def test_a_file_of_invisible_characters_is_summed_up_not_listed(tmp_path):
+    problems = problems_of(tmp_path, "---\n" + "\x00\n" * 1_000 + "---\n")
+    assert len(problems) < 30 and problems[-1].message.startswith("more lines like the ones above")

@@ -34,6 +34,7 @@ BODY_PAYLOADS = [
     "<style>body{background:url(\"javascript:alert('XSS16')\")}</style>",
     "A paragraph with attributes.\n{: onclick=\"alert('XSS17')\" }",
     "[styled](https://example.org){: href=\"javascript:alert('XSS21')\" }",
+    "![tracker](//evil.example/XSS22.png) ![tracker](https://evil.example/XSS23.png)",
 ]
 INDICATOR_PAYLOADS = {
     "label": "<script>alert('XSS18')</script>",
@@ -101,7 +102,7 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
 
     _plant_payloads(project)
     # Switch off the first line of defence so the payloads reach the renderer.
-    monkeypatch.setattr(govkb.content.load, "unsafe_body_problems", lambda *args: [])
+    monkeypatch.setattr(govkb.content.load, "body_problems", lambda *args: [])
     monkeypatch.setattr(govkb.content.models, "_PLAIN_TEXT_FORBIDDEN", re.compile(r"(?!x)x"))
     site_dir = tmp_path / "site"
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=False)
@@ -113,6 +114,8 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
     body = BeautifulSoup(case_page, "html.parser").select_one("article")
     assert "hover" in body.get_text() and "click" in body.get_text()
     assert not body.select("script, iframe, object, embed, style, [onmouseover], [onclick]")
+    # Images from another site lost their address: a reader's browser makes no request for them.
+    assert body.select("img[alt=tracker]") and not body.select("img[alt=tracker][src]")
     problems = []
     for path in site_dir.rglob("*.html"):
         problems += _executable_markup(path.relative_to(site_dir), path.read_text(encoding="utf-8"))
@@ -129,9 +132,9 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
 
 @pytest.mark.parametrize("payload", BODY_PAYLOADS)
 def test_validator_refuses_each_body_payload(payload):
-    from govkb.content.bodies import unsafe_body_problems
+    from govkb.content.bodies import body_problems
 
-    assert unsafe_body_problems(payload, "cases/x.md", 10), payload
+    assert body_problems(payload, "cases/x.md", 10), payload
 
 
 @pytest.mark.parametrize("body, line", [
@@ -141,23 +144,23 @@ def test_validator_refuses_each_body_payload(payload):
     ("[x](\njavascript:alert(1))\n", 11),
 ])
 def test_validator_sees_through_split_lines_and_fences(body, line):
-    from govkb.content.bodies import unsafe_body_problems
+    from govkb.content.bodies import body_problems
 
-    problems = unsafe_body_problems(body, "cases/x.md", 10)
+    problems = body_problems(body, "cases/x.md", 10)
     assert problems and line in {p.line for p in problems}, problems
 
 
 def test_code_is_text_not_markup():
-    from govkb.content.bodies import unsafe_body_problems
+    from govkb.content.bodies import body_problems
 
     body = "Use `<iframe>` never.\n\n```html\n<script>alert(1)</script>\n```\n"
-    assert unsafe_body_problems(body, "cases/x.md", 1) == []
+    assert body_problems(body, "cases/x.md", 1) == []
 
 
 def test_one_message_per_tag_per_line():
-    from govkb.content.bodies import unsafe_body_problems
+    from govkb.content.bodies import body_problems
 
-    assert len(unsafe_body_problems("<script>alert(1)</script>", "cases/x.md", 1)) == 1
+    assert len(body_problems("<script>alert(1)</script>", "cases/x.md", 1)) == 1
 
 
 def test_finished_html_blocks_replace_only_their_own_placeholders():
@@ -168,3 +171,44 @@ def test_finished_html_blocks_replace_only_their_own_placeholders():
     build = SiteBuild(layout=None, edition=None, pages={page.uri: page})
     html = "<p>KBHTMLBLOCK0X</p><p>KBHTMLBLOCK7X</p><script>alert(1)</script>"
     assert build.finish_html(page.uri, html) == "<ul><li>facts</li></ul><p>KBHTMLBLOCK7X</p>"
+
+
+# Where a naive check and Python-Markdown disagree about what is code: each either is refused, or renders
+# with no markup of its own.
+PARSER_DIFFERENCES = [
+    "A `<iframe>` here.", "```html\n<script>alert(1)</script>\n```\n", "~~~\n```\n~~~\n",
+    "``a `<script>alert(1)</script>` b", "`x\na` <script>alert(1)</script> `b`",
+    "\\``a` <script>alert(1)</script> `b`", "```\n<script>alert(1)</script>\n````\n",
+    "   ```\n<script>alert(1)</script>\n   ```\n", "``` <script>alert(1)</script>\nx\n\n```\n",
+    '``` hl_lines="1\n```\n" \n<b>in</b>\n```\n<i>out</i>\n```\n',
+    "| h |\n|---|\n| `a | <b>x</b> | c` |\n", "| h |\n|---|\n| `x` \\``a | b` <i>y</i> `c` |\n",
+    "<https:x/onmouseover=alert(1)>", "<mailto:x/onerror=alert(1)>", "<https://x.org/a onmouseover=alert(1)>",
+    "- `a\n- b` <script>alert(1)</script> `c`\n", "# `a\n`b` <script>alert(1)</script> `c`\n",
+]
+MARKDOWN_OWN = {"p", "code", "pre", "a", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "ul", "ol",
+                "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "blockquote", "div", "img"}
+
+
+@pytest.mark.parametrize("body", PARSER_DIFFERENCES)
+def test_what_the_check_lets_through_renders_no_markup_of_its_own(body):
+    import markdown
+
+    from govkb.content.bodies import body_problems
+
+    if body_problems(body, "cases/x.md", 1):
+        return
+    rendered = markdown.markdown(body, extensions=["admonition", "attr_list", "md_in_html", "tables", "toc",
+                                                   "fenced_code"])
+    elements = BeautifulSoup(rendered, "html.parser").find_all(True)
+    assert {element.name for element in elements} <= MARKDOWN_OWN, rendered
+    assert not [name for element in elements for name in element.attrs if name.lower().startswith("on")], rendered
+
+
+@pytest.mark.parametrize("address", ["//evil.example/p.png", "https://evil.example/p.png", " \t//evil.example",
+                                     "\\/\\/evil.example/p.png", "&#47;&#47;evil.example/p.png", "/p.png"])
+def test_the_sanitiser_keeps_no_image_address_from_another_site(address):
+    from govkb.sanitize import sanitize_html
+
+    cleaned = BeautifulSoup(sanitize_html(f'<p><img src="{address}" alt="x"><img src="../p.png" alt="y"></p>'),
+                            "html.parser")
+    assert [img.get("src") for img in cleaned.select("img")] == [None, "../p.png"]

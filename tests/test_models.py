@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -108,3 +110,74 @@ def test_city_country_code_stays_a_string():
                                 "region": "Europe", "coordinates": {"lat": "59.91", "lon": "10.75"},
                                 "coordinates_source": "test"})
     assert city.country == "NO"
+
+
+def _string_leaves(data, path=()):
+    """(dotted location, value) of every string in parsed YAML."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            yield ".".join(map(str, (*path, key))), value
+        else:
+            yield from _string_leaves(value, (*path, key))
+
+
+def _replaced(data, loc: str, value):
+    """A copy of ``data`` with the string at the dotted location ``loc`` replaced."""
+    head, _, rest = loc.partition(".")
+    key = int(head) if isinstance(data, list) else head
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[key] = _replaced(data[key], rest, value) if rest else value
+    return copy
+
+
+def _real_files():
+    """A real file of every kind, parsed as the loader parses it, with the shape it is validated as."""
+    from govkb.content.frontmatter import read_data_file, read_fronted_markdown
+    from govkb.content.models import Taxonomy
+
+    root = Path(__file__).resolve().parent.parent
+    return [(Case, read_fronted_markdown(root / "cases/decidim-barcelona.md", "case").data),
+            (Indicator, read_fronted_markdown(root / "indicators/accountability-tools.md", "table").data),
+            (Indicator, read_fronted_markdown(root / "indicators/assessment-barriers.md", "values").data),
+            (City, read_data_file(root / "data/cities.yaml", "cities").data[0]),
+            (Taxonomy, read_data_file(root / "data/taxonomy.yaml", "taxonomy").data)]
+
+
+@pytest.mark.parametrize("suffix", ["\u202e", "\u2066", "\u200f", "\u061c", "\x00", "\x1b", "\x07", "\x85",
+                                    "\r=1+1", "\t"],
+                         ids=["RLO", "LRI", "RLM", "ALM", "NUL", "ESC", "BEL", "NEL", "CR-formula", "tab"])
+def test_no_string_field_accepts_an_invisible_character(suffix):
+    """Every string of every kind of file, one at a time: ids, enums, URLs and plain text alike. (Numbers are
+    left out: they are read as numbers, and Python reads an int around surrounding whitespace such as NEL.)"""
+    for shape, data in _real_files():
+        for loc, value in _string_leaves(data):
+            if value.isdigit():
+                continue
+            assert loc in fields_in_error(shape, _replaced(data, loc, value[:3] + suffix + value[3:])), loc
+
+
+@pytest.mark.parametrize("null", ["~", "null", "Null", "NULL", ""])
+def test_no_text_field_publishes_a_yaml_null_as_text(null):
+    for shape, data in _real_files():
+        for loc, value in _string_leaves(data):
+            if " " in value:  # text, not an id, a number or a code
+                assert loc in fields_in_error(shape, _replaced(data, loc, null)), loc
+
+
+def test_multi_line_text_keeps_the_formula_rule_on_every_line():
+    assert "summary" in fields_in_error(Case, {**CASE, "summary": "Residents decide.\n@SUM(1+1) of it."})
+    assert Case.model_validate({**CASE, "summary": "Residents decide.\nThe city listens."}).summary
+
+
+@pytest.mark.parametrize("printed", ["0", "5", "2.9", "2.90", "100"])
+def test_a_figure_is_kept_as_printed(printed):
+    indicator = Indicator.model_validate({**INDICATOR, "values": [{"label": "a", "value": printed},
+                                                                 {"label": "b", "value": "1"}]})
+    assert str(indicator.values[0].value) == printed
+
+
+@pytest.mark.parametrize("written", ["5e1", "1E2", "NaN", "Infinity", "-1", "+1", "01", "1.", ".5", "1.234", "1_0",
+                                     "0x10", "٣"])
+def test_a_figure_not_written_as_printed_is_refused(written):
+    assert "values.0.value" in fields_in_error(Indicator, {**INDICATOR, "values": [{"label": "a", "value": written}]})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..content.knowledge import Entry
 from ..content.models import Indicator
+from ..csvtext import LINE_END, csv_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,9 +68,9 @@ def tidy_csv(entry: Entry[Indicator], words: ChartWords) -> str:
         "base": words.base,
         "source_section": words.section,
     })
-    return tidied[TIDY_COLUMNS].to_csv(index=False, lineterminator="\n")
+    return csv_text([TIDY_COLUMNS, *tidied[TIDY_COLUMNS].itertuples(index=False)])
 
 
 def all_figures_csv(indicator_csvs: list[str]) -> str:
     """One CSV of every figure: the indicators' own CSVs, which share its columns, under one header."""
-    return ",".join(TIDY_COLUMNS) + "\n" + "".join(csv.split("\n", 1)[1] for csv in indicator_csvs)
+    return csv_text([TIDY_COLUMNS]) + "".join(csv.split(LINE_END, 1)[1] for csv in indicator_csvs)

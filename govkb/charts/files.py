@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
+from ..content.problems import ContentError, Problem
 from .data import ChartWords, tidy_csv
-from .render import Chart, ChartRenderer
+from .render import Chart, ChartError, ChartRenderer
 from .theme import THEMES
 
 
@@ -28,7 +29,11 @@ class ChartFiles:
 
 def chart_files(entries: list[tuple[Entry[Indicator], ChartWords]], renderer: ChartRenderer) -> list[ChartFiles]:
     """For each indicator: SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
-    charts = renderer.charts([(entry.meta, words) for entry, words in entries])
+    try:
+        charts = renderer.charts([(entry.meta, words) for entry, words in entries])
+    except ChartError as error:  # the build stops before site/ is touched, naming the file to fix
+        raise ContentError([Problem(entries[error.index][0].path, None, "",
+                                    f"the chart cannot be drawn: {error}")]) from None
     return [_files(entry, words, chart, renderer) for (entry, words), chart in zip(entries, charts, strict=True)]
 
 

@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 from typing import Any, cast
 
+from .. import urls
 from ..cache import TextCache
 from ..languages import DEFAULT, LANGUAGES, Language, is_language
-from .bodies import unsafe_body_problems
-from .frontmatter import Parsed, read_data_file, read_fronted_markdown
+from .bodies import body_problems
+from .frontmatter import Parsed, parse_fronted_markdown, read_data_file, read_text
 from .knowledge import Entry, KnowledgeBase
-from .layout import Layout, content_files
+from .layout import Layout, content_files, not_a_plain_file
 from .models import (
     Case,
     CaseTranslation,
@@ -30,9 +31,6 @@ from .slugs import is_slug, slugify
 from .translations import missing_translations, translation_problems
 from .validate import validated
 
-# File names that would collide with a generated page of the same folder.
-RESERVED_SLUGS = {"index"}
-
 
 def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     """Read, validate and cross-check everything; raise ContentError listing every problem.
@@ -47,8 +45,9 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     sdg_catalogue = _load_data_file(layout, layout.sdgs_file, SdgCatalogue, problems)
     cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
     cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
-    cases = _load_entries(layout, layout.cases_dir, Case, CaseTranslation, problems, cache)
-    indicators = _load_entries(layout, layout.indicators_dir, Indicator, IndicatorTranslation, problems, cache)
+    cases = _load_entries(layout, layout.cases_dir, "cases", Case, CaseTranslation, problems, cache)
+    indicators = _load_entries(layout, layout.indicators_dir, "indicators", Indicator, IndicatorTranslation, problems,
+                               cache)
     taxonomy_translations = {language: found for language in LANGUAGES if language != DEFAULT
                              if (found := _optional_data_file(layout, layout.translated(layout.taxonomy_file, language),
                                                               TaxonomyTranslation, problems))}
@@ -72,8 +71,9 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
 
 
 def _read(layout: Layout, path: Path, reader, problems: list[Problem]) -> Parsed | None:
-    if not path.is_file():
-        problems.append(Problem(layout.display(path), None, "", "file is missing"))
+    refused = not_a_plain_file(path)
+    if refused or not path.is_file():
+        problems.append(Problem(layout.display(path), None, "", refused or "file is missing"))
         return None
     try:
         return reader(path, layout.display(path))
@@ -99,23 +99,27 @@ def _optional_data_file(layout: Layout, path: Path, shape: Any, problems: list[P
     return _load_data_file(layout, path, shape, problems) if path.exists() else None
 
 
-def _load_entries(layout: Layout, directory: Path, model: type, translation_model: type, problems: list[Problem],
-                  cache: TextCache) -> dict:
-    """The folder's entries by slug, each with its translations (``<slug>.<lang>.md`` beside ``<slug>.md``)."""
+def _load_entries(layout: Layout, directory: Path, folder: str, model: type, translation_model: type,
+                  problems: list[Problem], cache: TextCache) -> dict:
+    """The folder's entries by slug, each with its translations (``<slug>.<lang>.md`` beside ``<slug>.md``);
+    ``folder`` is where their pages are published."""
     originals: dict[str, Entry] = {}
     translations: list[tuple[str, Language, Entry]] = []
-    for path in content_files(directory):
+    files, refused = content_files(layout, directory)
+    problems.extend(refused)
+    for path in files:
         display = layout.display(path)
         slug, _, language = path.stem.partition(".")
-        if slug in RESERVED_SLUGS:
-            problems.append(Problem(display, None, "", f"'{path.name}' is the folder's generated index page; "
-                                                       "give the file another name"))
+        taken = urls.generated_page_at(folder, slug)
+        if taken:
+            problems.append(Problem(display, None, "", f"'{path.name}' would take the address of {taken}, which "
+                                                       "the site generates; give the file another name"))
             continue
         if not is_slug(slug) or (language and not is_language(language)):
-            problems.append(Problem(display, None, "", "file name must be a slug (lowercase letters, digits and "
-                                                       f"hyphens, e.g. {slugify(slug) or 'my-case'}.md), or a slug "
-                                                       f"and a language for a translation: {slug}.es.md or "
-                                                       f"{slug}.fr.md"))
+            example = slugify(slug if is_language(language) else path.stem) or "my-case"
+            problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits and "
+                                                       f"hyphens, e.g. {example}.md (a translation adds its "
+                                                       f"language: {example}.es.md)"))
             continue
         parsed = _read_entry(layout, path, problems, cache)
         meta = validated(parsed, translation_model if language else model, problems) if parsed else None
@@ -135,18 +139,22 @@ def _load_entries(layout: Layout, directory: Path, model: type, translation_mode
 
 
 def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
-    """A case or indicator file's front matter and body, with its body checked for unsafe Markdown."""
-    key = hashlib.sha256(path.read_bytes()).hexdigest()
-    kept = cache.get(key, ".json")
-    if kept is not None:
-        data = json.loads(kept)
-        return Parsed(path, layout.display(path), data["data"], data["lines"], data["body"], data["body_line"])
-    parsed = _read(layout, path, read_fronted_markdown, problems)
-    if parsed is None:
+    """A case or indicator file's front matter and body, with its body checked."""
+    display = layout.display(path)
+    try:
+        text = read_text(path, display)
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        kept = cache.get(key, ".json")
+        if kept is not None:
+            data = json.loads(kept)
+            return Parsed(path, display, data["data"], data["lines"], data["body"], data["body_line"])
+        parsed = parse_fronted_markdown(text, path, display)
+    except ContentError as error:
+        problems.extend(error.problems)
         return None
-    unsafe = unsafe_body_problems(parsed.body, parsed.display, parsed.body_line)
-    problems.extend(unsafe)
-    if not unsafe:  # only clean files are kept: a file with problems reports them afresh every time
+    refused = body_problems(parsed.body, parsed.display, parsed.body_line)
+    problems.extend(refused)
+    if not refused:  # only clean files are kept: a file with problems reports them afresh every time
         cache.put(key, json.dumps({"data": parsed.data, "lines": parsed.lines, "body": parsed.body,
                                    "body_line": parsed.body_line}), ".json")
     return parsed

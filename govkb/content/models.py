@@ -24,7 +24,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .. import urls
 from ..languages import Language
+from .characters import IN_LINE, IN_TEXT, refusal
 from .slugs import SLUG_REGEX, slugify
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -63,6 +65,29 @@ HexColour = Annotated[str, AfterValidator(_full_match(
     "#[0-9A-Fa-f]{6}", lambda value: f"'{value}' is not a colour; write #RRGGBB")), _pattern_schema("#[0-9A-Fa-f]{6}")]
 
 
+def _free_id(folder: str) -> Callable[[str], str]:
+    """A validator: the id must not be the address of a page the generator owns in ``folder`` ('index')."""
+
+    def free(value: str) -> str:
+        taken = urls.generated_page_at(folder, value)
+        if taken:
+            raise ValueError(f"'{value}' would take the address of {taken}, which the site generates; choose "
+                             "another id")
+        return value
+
+    return free
+
+
+def _page_id_schema(folder: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": f"^(?:{SLUG_REGEX})$",
+                           "not": {"enum": sorted(urls.RESERVED_IDS[folder])}})
+
+
+# Ids that name a page of their own.
+CityId = Annotated[Slug, AfterValidator(_free_id("cities")), _page_id_schema("cities")]
+AreaId = Annotated[Slug, AfterValidator(_free_id("areas")), _page_id_schema("areas")]  # axes have theirs there too
+
+
 def _sdg_number(value: Any) -> int:
     try:
         number = int(str(value))
@@ -78,20 +103,44 @@ SdgNumber = Annotated[int, BeforeValidator(_sdg_number), WithJsonSchema({"type":
 
 _PLAIN_TEXT_FORBIDDEN = re.compile(r"[<>]")
 _FORMULA_START = frozenset("=+-@")
+# What YAML reads as "no value". The strict reader keeps every scalar as written, so these would be published
+# as the text "~" or "null".
+_YAML_NULLS = frozenset({"~", "null", "Null", "NULL"})
 
 
-def _plain_text(value: str) -> str:
-    # Titles and summaries reach <title>, <meta> and link text: markup has no business there.
-    if _PLAIN_TEXT_FORBIDDEN.search(value):
-        raise ValueError("must be plain text: '<' and '>' are not allowed")
-    # They also reach the CSV downloads, where a spreadsheet would run a leading =, +, - or @ as a formula.
-    if value[:1] in _FORMULA_START:
-        raise ValueError(f"must not start with {value[0]!r}: spreadsheets opening the CSV downloads would run "
-                         "it as a formula")
-    return value
+def _plain_text(invisible: re.Pattern[str]) -> Callable[[str], str]:
+    """A validator for text that reaches pages, <title> and <meta>, the CSV downloads and the charts.
+
+    ``invisible`` is the set of refused characters: a one-line value refuses line breaks too."""
+
+    def check(value: str) -> str:
+        if value in _YAML_NULLS:
+            raise ValueError(f"'{value}' means 'no value' in YAML: write the text, or leave the field out where "
+                             "it is optional")
+        found = invisible.search(value)
+        if found and found.group() == "\n":
+            raise ValueError("must be one line: remove the line break")
+        if found:
+            raise ValueError(refusal(found.group()))
+        # Markup has no business in a title or a summary.
+        if _PLAIN_TEXT_FORBIDDEN.search(value):
+            raise ValueError("must be plain text: '<' and '>' are not allowed")
+        # A spreadsheet opening a CSV download runs a cell's leading =, +, - or @ as a formula, and some read a
+        # line break inside a cell as a new row: every line of the value must start safely.
+        for number, line in enumerate(value.split("\n"), start=1):
+            if line[:1] in _FORMULA_START:
+                where = "must not start" if number == 1 else f"line {number} must not start"
+                raise ValueError(f"{where} with {line[0]!r}: spreadsheets opening the CSV downloads would run it "
+                                 "as a formula")
+        return value
+
+    return check
 
 
 def _web_url(value: str) -> str:
+    found = IN_LINE.search(value.strip())
+    if found:
+        raise ValueError(refusal(found.group()))
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
         raise ValueError("must be a web address starting with https:// (or http://), e.g. https://www.bilbao.eus")
@@ -108,8 +157,9 @@ def _known_edition(value: int) -> int:
     return value
 
 
-PlainText = Annotated[Text, AfterValidator(_plain_text)]
-PlainShortText = Annotated[ShortText, AfterValidator(_plain_text)]
+# Longer text may run over several lines; a title, name or label is one line.
+PlainText = Annotated[Text, AfterValidator(_plain_text(IN_TEXT))]
+PlainShortText = Annotated[ShortText, AfterValidator(_plain_text(IN_LINE))]
 WebUrl = Annotated[str, AfterValidator(_web_url)]
 
 
@@ -222,6 +272,11 @@ class Origin(StrEnum):
     context = "context"
 
 
+# How far a stacked row may miss 100: each share rounded to a whole number moves the total by up to half a
+# point, so the study's five-column rows add up to 99 or 101; two points allow for that, not for a typo.
+STACKED_ROUNDING = 2
+
+
 class ChartKind(StrEnum):
     ranked_bars = "ranked-bars"
     ordered_bars = "ordered-bars"
@@ -231,14 +286,30 @@ class ChartKind(StrEnum):
     none = "none"
 
 
+# A figure as the study prints it: digits, and at most two decimals after a point. Not 5e1 (shown as "5E+1%"),
+# NaN or Infinity; no sign (no scale goes below zero); no leading zeros or long runs, which no survey prints.
+_PRINTED_FIGURE = r"(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,2})?"
+
+
+def _printed_figure(value: Any) -> Any:
+    if not re.fullmatch(_PRINTED_FIGURE, str(value)):
+        raise ValueError(f"'{str(value)[:20]}' is not a figure as printed: write it in digits, with a decimal point "
+                         "where the study prints one, e.g. 75 or 2.9")
+    return value
+
+
+PrintedFigure = Annotated[Decimal, BeforeValidator(_printed_figure), WithJsonSchema(
+    {"type": ["number", "string"], "minimum": 0, "pattern": f"^(?:{_PRINTED_FIGURE})$"})]
+
+
 class Value(Strict):
     label: PlainShortText
-    value: Decimal = Field(description="The figure exactly as printed, e.g. 2.9 or 81.")
+    value: PrintedFigure = Field(description="The figure exactly as printed, e.g. 2.9 or 81.")
 
 
 class TableRow(Strict):
     label: PlainShortText
-    values: list[Decimal] = Field(min_length=1)
+    values: list[PrintedFigure] = Field(min_length=1)
 
 
 class Table(Strict):
@@ -325,6 +396,7 @@ class Indicator(Strict):
             problems.append(("values", "chart 'single-figure' takes exactly one value"))
         elif self.values is not None and len(self.values) < minimum:
             problems.append(("values", f"chart '{self.chart}' needs at least {minimum} values"))
+        problems += self._stacked_problems()
         columns = len(self.table.columns) if self.table else 0
         figures = [(f"values.{i}.value", item.value) for i, item in enumerate(self.values or [])]
         for r, row in enumerate(self.table.rows if self.table else []):
@@ -338,6 +410,20 @@ class Indicator(Strict):
                 problems.append((where, f"{number} is outside {span} for unit '{self.unit}'"))
         return problems
 
+    def _stacked_problems(self) -> list[tuple[str, str]]:
+        """A stacked bar shows the shares of a whole: percentages that add up to 100."""
+        if self.chart is not ChartKind.stacked_bars or self.table is None:
+            return []
+        if self.unit is not Unit.percent:
+            return [("unit", "chart 'stacked-bars' shows shares that add up to 100%: its unit must be 'percent'")]
+        problems = []
+        for r, row in enumerate(self.table.rows):
+            total = sum(row.values, Decimal(0))
+            if len(row.values) == len(self.table.columns) and abs(total - 100) > STACKED_ROUNDING:
+                problems.append((f"table.rows.{r}.values", f"adds up to {total}; the shares of a stacked row add up "
+                                                           f"to 100 (±{STACKED_ROUNDING} for rounding)"))
+        return problems
+
 
 Region = Literal["Africa", "Asia-Pacific", "Eurasia", "Europe", "Latin America", "Middle East and West Asia",
                  "North America"]
@@ -348,8 +434,12 @@ class Coordinates(Strict):
     lon: Annotated[float, Field(ge=-180, le=180)]
 
 
+# The largest city in the world has under 40 million people: a bigger figure is a typing error.
+MAX_POPULATION = 100_000_000
+
+
 class Population(Strict):
-    value: Annotated[int, Field(gt=0)]
+    value: Annotated[int, Field(gt=0, le=MAX_POPULATION)]
     year: Annotated[int, Field(ge=1900, le=2100)]
     source: PlainText
 
@@ -357,7 +447,7 @@ class Population(Strict):
 class City(Strict):
     """One entry of ``data/cities.yaml``."""
 
-    id: Slug
+    id: CityId
     name: PlainShortText = Field(description="Name as printed in the study, accents exact.")
     other_names: list[PlainShortText] = Field(default=[], description="Other spellings people use.")
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code.")
@@ -371,13 +461,13 @@ class City(Strict):
 
 
 class Area(Strict):
-    id: Slug
+    id: AreaId
     name: PlainShortText
     description: PlainText
 
 
 class Axis(Strict):
-    id: Slug
+    id: AreaId
     name: PlainShortText
     description: PlainText
     areas: list[Area] = Field(min_length=1)

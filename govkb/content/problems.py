@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,9 +17,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One problem, one line: a file name or value with a line break or a bidirectional control must not
+        # forge or reorder the lines a contributor, CI or a reviewer reads.
         where = f"{self.path}:{self.line}" if self.line else self.path
         field = self.field or "(file)"
-        return f"{where}: {field}: {self.message}"
+        return printable(f"{where}: {field}: {self.message}")
 
 
 class ContentError(Exception):

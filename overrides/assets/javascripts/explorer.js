@@ -120,8 +120,11 @@
     text.value = params.get("text") || "";
   }
 
+  // The same two rules as every CSV the site writes (govkb/csvtext.py): a ' before any line start a
+  // spreadsheet would run as a formula, and quotes around a field with a separator, quote, CR or LF.
   function csvCell(value) {
-    return /[",\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+    value = String(value).replace(/(^|[\r\n])(?=[=+\-@\t])/g, "$1'");
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
   function exportCsv() {
@@ -131,7 +134,7 @@
       rows.push([item.slug, item.title, item.city.join(" "), item.country.join(" "), item.region.join(" "),
         item.area.join(" "), item.sdg.join(" "), item.summary, new URL(item.url, location.href).href]);
     });
-    var csv = rows.map(function (row) { return row.map(csvCell).join(","); }).join("\n") + "\n";
+    var csv = rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
     var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     var anchor = document.createElement("a");
     anchor.href = url;
