@@ -108,15 +108,17 @@ def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: 
     rendered, cached = renderer.rendered, renderer.cached
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
+    chart_sizes: dict[str, dict[str, tuple[int, int]]] = {}
     charted = [(entry, chart_words(ed, entry)) for entry in ed.kb.indicators.values()
                if entry.meta.chart is not ChartKind.none]
-    for files in chart_files(charted, renderer):
+    for (entry, _), files in zip(charted, chart_files(charted, renderer), strict=True):
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
         indicator_csvs.append(files.csv)
+        chart_sizes[entry.slug] = files.sizes
     assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
     assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
-    pages = generated_pages(ed, cache.within("maps"))
+    pages = generated_pages(ed, cache.within("maps"), chart_sizes)
     fallbacks = [GeneratedFile(uri, text, edit) for uri, text, edit in untranslated_pages(layout, ed)]
     return SiteBuild(layout, ed, pages, [*assets, *fallbacks], renderer.rendered - rendered, renderer.cached - cached)
 
@@ -138,8 +140,10 @@ def untranslated_pages(layout: Layout, ed: Edition) -> list[tuple[str, str, str]
     return found
 
 
-def generated_pages(ed: Edition, land_cache: TextCache) -> dict[str, Page]:
-    """Every generated page of one edition, keyed by its docs-relative URI."""
+def generated_pages(ed: Edition, land_cache: TextCache,
+                    chart_sizes: dict[str, dict[str, tuple[int, int]]] | None = None) -> dict[str, Page]:
+    """Every generated page of one edition, keyed by its docs-relative URI. ``chart_sizes`` gives each charted
+    indicator's drawings their size (see ``ChartFiles.sizes``)."""
     kb = ed.kb
     regions = sorted({c.region for c in kb.cities.values()})
     pages = [
@@ -150,7 +154,7 @@ def generated_pages(ed: Edition, land_cache: TextCache) -> dict[str, Page]:
         *(axis_page(ed, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
         *(page for area_id in kb.areas for page in area_pages(ed, area_id)),
         *(page for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number) for page in sdg_pages(ed, goal)),
-        *(indicator_page(ed, entry) for entry in kb.indicators.values()),
+        *(indicator_page(ed, entry, (chart_sizes or {}).get(entry.slug, {})) for entry in kb.indicators.values()),
         *explorer_pages(ed), search_page(ed),
     ]
     return {page.uri: page for page in pages}

@@ -58,7 +58,8 @@ def region(name: str) -> str:
 
 
 def chart(slug: str, suffix: str) -> str:
-    """A chart's files: its SVG per palette ('-light.svg', '-dark.svg'), Vega-Lite spec ('.vl.json'), data ('.csv')."""
+    """A chart's files: its SVG per layout and palette ('-light.svg', '-narrow-dark.svg'), Vega-Lite spec
+    ('.vl.json'), data ('.csv')."""
     return f"{_CHARTS}/{slug}{suffix}"
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install the pinned dependencies. `--test` adds the test tools and Debian's chromium.
+# Create .venv and install the pinned dependencies. `--test` adds the test tools, Debian's chromium and Java,
+# and the Nu HTML Checker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,11 +13,22 @@ if [ "${1:-}" = "--test" ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extras}"
 
-if [ "${1:-}" = "--test" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests…"
+# Debian packages the tests need: chromium for the browser tests, Java for the Nu HTML Checker.
+missing=""
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-liberation"
+  command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+fi
+if [ -n "$missing" ]; then
+  echo "Installing Debian's$missing for the tests…"
   if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
   else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
   fi
+fi
+
+# The Nu HTML Checker (npm's vnu-jar, pinned in tools/vnu/package-lock.json), for tests/test_markup.py.
+if [ "${1:-}" = "--test" ] && [ ! -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  (cd tools/vnu && npm ci --no-audit --no-fund --ignore-scripts --silent)
 fi

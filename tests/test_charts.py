@@ -8,8 +8,8 @@ import vl_convert
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema import load_schema
 
-from govkb.charts.spec import spec
-from govkb.charts.theme import THEMES, recoloured
+from govkb.charts.spec import specs
+from govkb.charts.theme import LAYOUTS, THEMES, recoloured
 from govkb.content.models import ChartKind
 from govkb.pages.edition import Edition
 from govkb.pages.indicators import chart_words
@@ -23,14 +23,15 @@ def one_of_each_kind(kb):
     return sorted(found.values(), key=lambda entry: entry.meta.chart.value)
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("language", ["fr"])  # French: its own number format and the longer words
-def test_each_kind_of_chart_is_valid_and_recolours_like_its_dark_drawing(kb, language):
+def test_each_kind_of_chart_is_valid_and_recolours_like_its_dark_drawing(kb, language, layout):
     ed = Edition(kb, language)
     kinds = one_of_each_kind(kb)
     assert len(kinds) == 5
     for entry in kinds:
         words = chart_words(ed, entry)
-        light, dark = spec(entry.meta, words, THEMES["light"]), spec(entry.meta, words, THEMES["dark"])
+        light, dark = (specs(entry.meta, words, THEMES[name])[layout] for name in ("light", "dark"))
         validate_jsonschema(light, load_schema())
         drawn_light = vl_convert.vegalite_to_svg(light, format_locale=words.number_format_locale)
         drawn_dark = vl_convert.vegalite_to_svg(dark, format_locale=words.number_format_locale)

@@ -108,7 +108,11 @@ def test_every_case_is_reachable_from_its_areas_and_goals(site, kb):
 
 def test_area_sdg_matrix_counts_equal_the_data(site, kb):
     table = article(site, "areas").select("table")[-1]
-    goals = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    # Each goal's heading: its number, leading to its page, and its name.
+    headings = table.select("thead th")[1:]
+    goals = [th.a.get_text(strip=True) for th in headings]
+    assert [th.select_one(".kb-matrix__name").get_text() for th in headings] == [
+        kb.goals[int(goal.removeprefix("SDG "))].short.en for goal in goals]
     for row in table.select("tbody tr"):
         area_name = row.select_one("th").get_text(strip=True)
         area_id = next(a for a, area in kb.areas.items() if area.name == area_name)
@@ -126,15 +130,22 @@ def test_indicator_pages_have_chart_table_and_downloads(site, kb):
             assert "no figures" in page.get_text()
             continue
         figure = page.select_one("figure.kb-chart")
-        images = figure.select("img")
+        images = figure.select("picture > img")
         assert {img["src"].split("#")[1] for img in images} == {"only-light", "only-dark"}
         for img in images:
             assert entry.meta.finding in img["alt"]
-            svg = (site / f"indicators/{slug}" / img["src"].split("#")[0]).resolve()
-            assert svg.read_text().lstrip().startswith("<svg")
-        assert figure.select_one("figcaption")
-        printed = [cell.get_text(strip=True) for cell in figure.select("details table td")]
-        csv_link = figure.select_one("a[href$='.csv']")
+            narrow = img.find_previous_sibling("source")["srcset"]
+            assert narrow == img["src"].split("#")[0].replace("-light.svg", "-narrow-light.svg").replace(
+                "-dark.svg", "-narrow-dark.svg")
+            for src in (img["src"].split("#")[0], narrow):
+                assert (site / f"indicators/{slug}" / src).resolve().read_text().lstrip().startswith("<svg")
+        # The caption says what the figures measure; the title is the page's heading.
+        assert entry.meta.title not in figure.figcaption.get_text()
+        # The table and downloads follow the figure: a <figure> holds its images and caption only.
+        details = figure.find_next_sibling("details")
+        printed = [cell.get_text(strip=True) for cell in details.select("table td")]
+        downloads = details.find_next_sibling("p")
+        csv_link = downloads.select_one("a[href$='.csv']")
         rows = list(csv.DictReader(io.StringIO((site / f"indicators/{slug}" / csv_link["href"]).resolve()
                                               .read_text())))
         expected = ([str(v.value) for v in entry.meta.values] if entry.meta.values else
@@ -142,7 +153,19 @@ def test_indicator_pages_have_chart_table_and_downloads(site, kb):
         assert [r["value"] for r in rows] == expected
         for value in expected:
             assert any(cell.startswith(value) for cell in printed), (slug, value)
-        assert figure.select_one("a[href$='.vl.json']") and figure.select_one("a[href$='.svg']")
+        assert downloads.select_one("a[href$='.vl.json']") and downloads.select_one("a[href$='.svg']")
+
+
+def test_charts_fit_the_column_they_are_drawn_for(site):
+    """A narrow drawing fits a phone's column and a wide one Material's widest, so neither is shrunk there."""
+    from govkb.charts.files import svg_size
+    from govkb.charts.spec import NARROW_WIDTH
+
+    drawings = list(site.glob("**/assets/charts/*-light.svg"))
+    assert drawings
+    for path in drawings:
+        width, _ = svg_size(path.read_text(encoding="utf-8"))
+        assert width <= (NARROW_WIDTH if path.name.endswith("-narrow-light.svg") else 688), path.name
 
 
 def test_one_tidy_csv_of_every_figure(site, kb):

@@ -1,9 +1,10 @@
-"""An indicator's chart files in one language: SVG per palette, its Vega-Lite spec and its data as CSV."""
+"""An indicator's chart files in one language: SVG per layout and palette, its Vega-Lite spec and its data as CSV."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 
 from .. import urls
@@ -12,7 +13,7 @@ from ..content.models import Indicator
 from ..content.problems import ContentError, Problem
 from .data import ChartWords, tidy_csv
 from .render import Chart, ChartError, ChartRenderer
-from .theme import THEMES
+from .theme import LAYOUTS
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,23 @@ class Asset:
 class ChartFiles:
     assets: list[Asset]
     csv: str
+    sizes: dict[str, tuple[int, int]]  # each layout's width and height in CSS px, by prefix ('', 'narrow-')
+
+
+_SVG_SIZE = re.compile(r'<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"')
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    """The width and height an SVG declares on its root element."""
+    found = _SVG_SIZE.search(svg)
+    if not found:
+        raise ValueError("the chart's SVG declares no width and height")
+    return round(float(found.group(1))), round(float(found.group(2)))
 
 
 def chart_files(entries: list[tuple[Entry[Indicator], ChartWords]], renderer: ChartRenderer) -> list[ChartFiles]:
-    """For each indicator: SVG in both palettes, the light spec as Vega-Lite JSON, and the data as CSV."""
+    """For each indicator: SVG in both layouts and palettes, the wide light spec as Vega-Lite JSON, and the data as
+    CSV."""
     try:
         charts = renderer.charts([(entry.meta, words) for entry, words in entries])
     except ChartError as error:  # the build stops before site/ is touched, naming the file to fix
@@ -43,9 +57,9 @@ def _files(entry: Entry[Indicator], words: ChartWords, chart: Chart, renderer: C
     key = f"csv|{slug}|{entry.meta.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
     csv = renderer.cache.kept(key, lambda: tidy_csv(entry, words))
     assets = [
-        *(Asset(urls.chart(slug, f"-{name}.svg"), chart.svgs[name]) for name in THEMES),
+        *(Asset(urls.chart(slug, f"-{name}.svg"), svg) for name, svg in chart.svgs.items()),
         # Sorted keys: the same file whether the spec came from the cache or not.
         Asset(urls.chart(slug, ".vl.json"), json.dumps(chart.spec, indent=2, ensure_ascii=False, sort_keys=True)),
         Asset(urls.chart(slug, ".csv"), csv),
     ]
-    return ChartFiles(assets, csv)
+    return ChartFiles(assets, csv, {prefix: svg_size(chart.svgs[f"{prefix}light"]) for prefix in LAYOUTS})

@@ -1,7 +1,8 @@
 """Vega-Lite specs rendered to SVG at build time by vl-convert, both cached on disk.
 
-A spec is cached by what it is built from (the indicator and its words; the cache's key covers the code and
-library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each chart is
+Each chart is drawn in two layouts: wide, for a laptop's column, and narrow, for a phone's (see ``spec``). A spec
+is cached by what it is built from (the indicator, its words and the layout; the cache's key covers the code and
+library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each layout is
 drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
 swapped for its dark counterpart (see ``theme.recoloured``). The SVGs that miss the cache are drawn in
 parallel, as vl-convert releases Python's lock while it draws.
@@ -22,7 +23,7 @@ from ..cache import TextCache
 from ..content.characters import described
 from ..content.models import Indicator
 from .data import ChartWords
-from .theme import THEMES, recoloured
+from .theme import LAYOUTS, THEMES, recoloured
 
 # What XML 1.0 allows in a document. vl-convert aborts the whole process, beyond any exception handler, on a
 # character outside it (a control character in a label), so such a spec never reaches it.
@@ -39,8 +40,8 @@ class ChartError(Exception):
 
 @dataclass(frozen=True)
 class Chart:
-    spec: dict  # the light palette's Vega-Lite spec
-    svgs: dict[str, str]  # palette name -> SVG
+    spec: dict  # the wide layout's Vega-Lite spec in the light palette
+    svgs: dict[str, str]  # layout prefix and palette name ('narrow-dark') -> SVG
 
 
 class ChartRenderer:
@@ -50,33 +51,40 @@ class ChartRenderer:
         self.cached = 0
 
     def charts(self, requests: list[tuple[Indicator, ChartWords]]) -> list[Chart]:
-        """Every requested chart, in order: its spec and its SVG in each palette. Raises ChartError."""
-        specs = [self._spec(indicator, words) for indicator, words in requests]
-        keys = [f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}"
-                for spec, (_, words) in zip(specs, requests, strict=True)]
+        """Every requested chart, in order: its spec and its SVG in each layout and palette. Raises ChartError."""
+        # One drawing per request and layout: request i's layouts are drawings i * len(LAYOUTS) onwards.
+        drawings = [(i, words, layout_spec) for i, (indicator, words) in enumerate(requests)
+                    for layout_spec in self._specs(indicator, words).values()]
+        keys = [f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}" for _, words, spec in drawings]
         light = [self.cache.get(key, ".svg") for key in keys]
-        missing = [i for i, svg in enumerate(light) if svg is None]
-        for i in missing:
-            _check_drawable(i, specs[i])
+        missing = [d for d, svg in enumerate(light) if svg is None]
+        for d in missing:
+            _check_drawable(drawings[d][0], drawings[d][2])
         self.cached += len(light) - len(missing)
         self.rendered += len(missing)
         if missing:
             with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                drawn = pool.map(lambda i: _draw(i, specs[i], requests[i][1].number_format_locale), missing)
-                for i, svg in zip(missing, drawn, strict=True):
-                    light[i] = self.cache.put(keys[i], svg, ".svg")
-        return [Chart(spec, {name: svg if name == "light" else recoloured(svg, THEMES["light"], theme)
-                             for name, theme in THEMES.items()})
-                for spec, svg in zip(specs, cast(list[str], light), strict=True)]
+                drawn = pool.map(lambda d: _draw(drawings[d][0], drawings[d][2], drawings[d][1].number_format_locale),
+                                 missing)
+                for d, svg in zip(missing, drawn, strict=True):
+                    light[d] = self.cache.put(keys[d], svg, ".svg")
+        svgs = cast(list[str], light)
+        per_request = len(LAYOUTS)
+        return [Chart(drawings[i * per_request][2],
+                      {f"{prefix}{name}": svg if name == "light" else recoloured(svg, THEMES["light"], theme)
+                       for prefix, svg in zip(LAYOUTS, svgs[i * per_request:(i + 1) * per_request], strict=True)
+                       for name, theme in THEMES.items()})
+                for i in range(len(requests))]
 
-    def _spec(self, indicator: Indicator, words: ChartWords) -> dict:
+    def _specs(self, indicator: Indicator, words: ChartWords) -> dict[str, dict]:
+        """The light palette's spec in each layout, by prefix."""
         inputs = f"{indicator.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
         cached = self.cache.get(inputs, ".vl.json")
         if cached is not None:
             return json.loads(cached)
-        from .spec import spec  # imported on a miss only: Altair takes half a second to import
+        from .spec import specs  # imported on a miss only: Altair takes half a second to import
 
-        built = spec(indicator, words, THEMES["light"])
+        built = specs(indicator, words, THEMES["light"])
         self.cache.put(inputs, json.dumps(built, sort_keys=True), ".vl.json")
         return built
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Each chart is drawn in two layouts (see spec), named by these prefixes: '-light.svg', '-narrow-light.svg'.
+LAYOUTS = ("", "narrow-")
+
 FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif"  # metric twins: labels measured at build fit in the browser
 
 

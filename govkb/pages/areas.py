@@ -8,7 +8,7 @@ from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Case
 from .edition import Edition
-from .html import Linker, paragraph, ul
+from .html import Linker, paragraph, scrolling_table, ul
 from .indicators import indicator_block
 from .page import Page, make_page, paginated, section
 from .parts import area_link, case_item, method_note
@@ -39,22 +39,24 @@ def area_sdg_matrix(ed: Edition, links: Linker) -> list:
     """Areas × SDGs: each cell counts the cases tagged with both and opens them in the case explorer."""
     kb = ed.kb
     goals = [n for n in sorted(kb.goals) if kb.cases_by_sdg.get(n)]
+    # Each goal by its number, which leads to its page, and its short name; its colour is an accent only.
     header = Markup('<tr><th scope="col">{}</th>{}</tr>').format(
-        ed.t("Area"), Markup("").join(Markup('<th scope="col">{}</th>').format(ed.t("SDG {number}", number=n))
-                                      for n in goals))
+        ed.t("Area"), Markup("").join(Markup('<th scope="col" class="kb-matrix__goal kb-sdg-{}">{} '
+                                             '<span class="kb-matrix__name">{}</span></th>').format(
+            n, links.a(ed.t("SDG {number}", number=n), urls.sdg(n)), ed.goal_name(n)) for n in goals))
     rows = []
     for area_id in kb.areas:
         cells = []
         for n in goals:
             count = sum(1 for c in kb.cases_by_area.get(area_id, []) if n in c.meta.sdgs)
-            cells.append(Markup('<td><a href="{}">{}</a></td>').format(
-                links.href(urls.explorer_filtered(area=area_id, sdg=str(n))), count) if count else Markup("<td>0</td>"))
+            cells.append(Markup('<td class="kb-number"><a href="{}">{}</a></td>').format(
+                links.href(urls.explorer_filtered(area=area_id, sdg=str(n))), count) if count
+                else Markup('<td class="kb-number">0</td>'))
         rows.append(Markup('<tr><th scope="row">{}</th>{}</tr>').format(area_link(ed, area_id, links),
                                                                         Markup("").join(cells)))
     explanation = paragraph(ed.t("The number of cases tagged with each area and goal; a number opens those cases in "
                                  "the case explorer. Each goal's page lists its cases by target."))
-    table = Markup('<div class="kb-matrix"><table><thead>{}</thead><tbody>{}</tbody></table></div>').format(
-        header, Markup("").join(rows))
+    table = scrolling_table(ed.t("Areas and Sustainable Development Goals"), header, Markup("").join(rows))
     return section(ed.t("Areas and Sustainable Development Goals"), explanation, method_note(ed, links), table,
                    anchor=urls.AREA_SDG_TABLE.partition("#")[2])
 

@@ -79,3 +79,10 @@ def paragraph(content: object, cls: str = "") -> Markup:
 
 def emphasis(text: str) -> Markup:
     return Markup("<em>{}</em>").format(text)
+
+
+def scrolling_table(label: str, head: Markup, body: Markup) -> Markup:
+    """A table that scrolls sideways on its own where it is wider than the column, with shadows at the edges that
+    show there is more. The region is named and takes keyboard focus, as a scrolling region must."""
+    return Markup('<div class="kb-scroll" tabindex="0" role="region" aria-label="{}"><table class="kb-table">'
+                  "<thead>{}</thead><tbody>{}</tbody></table></div>").format(label, head, body)

@@ -10,7 +10,7 @@ from ..charts.theme import THEMES
 from ..content.knowledge import Entry
 from ..content.models import ChartKind, Indicator, Origin
 from .edition import Edition
-from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, ul
+from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, scrolling_table, ul
 from .page import PER_PAGE, Page, aside, make_page, section
 from .parts import area_link, case_list, study, translation_notice
 
@@ -58,7 +58,7 @@ def indicators_index(ed: Edition) -> Page:
                                                           "area, and the figures it gives for context."), blocks)
 
 
-def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
+def indicator_page(ed: Edition, entry: Entry[Indicator], chart_sizes: dict[str, tuple[int, int]]) -> Page:
     uri = urls.indicator(entry.slug)
     links = Linker(uri)
     meta = entry.meta
@@ -76,7 +76,7 @@ def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
     # A title the study prints in Spanish, with ours in the reader's language (none when that is Spanish too).
     translation = (paragraph(emphasis(words.title_translation))
                    if words.title_translation and words.title_translation != words.title else None)
-    shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri)
+    shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri, chart_sizes)
     blocks: list = [translation_notice(ed, words.written_in, words.translated_from), translation,
                     paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip())]
     related = (ed.cases_of_area(meta.area) or ed.in_order(ed.kb.cases_in_axis(meta.area))) if meta.area else []
@@ -123,28 +123,39 @@ def unit_label(ed: Edition, meta: Indicator) -> str:
             "score-0-10": t("score out of 10"), "count": t("number of cities")}[meta.chart_unit.value]
 
 
-def figure(ed: Edition, entry: Entry[Indicator], page_uri: str) -> Markdown:
-    """The chart in a <figure>: light and dark SVG, caption, text alternative, data table and downloads."""
+# Below this width (Material's column is 688 px above it) a phone's narrow drawing replaces the wide one.
+NARROW_MEDIA = "(max-width: 44.9375em)"
+
+
+def figure(ed: Edition, entry: Entry[Indicator], page_uri: str, sizes: dict[str, tuple[int, int]]) -> list[Markup]:
+    """The chart in a <figure> (each palette's SVG, wide or narrow by the screen's width) with its caption, then its
+    data table and downloads. ``sizes`` holds each layout's size, so the page keeps the chart's room as it loads."""
     meta = entry.meta
-    slug = entry.slug
+    links = Linker(page_uri)
     words = ed.indicator(entry)
-    alt_text = markdown_text(text_alternative(ed, entry))
 
-    def link(suffix: str) -> str:
-        return urls.relative(page_uri, urls.chart(slug, suffix))
+    def src(suffix: str) -> str:
+        return links.href(urls.chart(entry.slug, suffix))
 
-    images = "\n".join(f"![{alt_text}]({link(f'-{name}.svg')}#only-{name}){{ .kb-chart-svg }}" for name in THEMES)
+    (wide_width, wide_height), (narrow_width, narrow_height) = sizes[""], sizes["narrow-"]
+    alt = text_alternative(ed, entry)
+    # Material shows the image whose address ends in #only-light or #only-dark as the palette asks; the narrow
+    # drawings follow, as the <img> keeps that address whichever source the browser picks.
+    pictures = Markup("").join(Markup(
+        '<picture><source media="{}" srcset="{}" width="{}" height="{}">'
+        '<img class="kb-chart-svg" src="{}#only-{}" alt="{}" width="{}" height="{}"></picture>').format(
+        NARROW_MEDIA, src(f"-narrow-{name}.svg"), narrow_width, narrow_height, src(f"-{name}.svg"), name, alt,
+        wide_width, wide_height) for name in THEMES)
+    # The title is the page's heading and the chart's own: the caption says what the figures measure.
+    caption = ed.t("{unit}; base: {base}.", unit=unit_label(ed, meta), base=words.base)
     files = [(ed.t("Data (CSV)"), ".csv"), (ed.t("Vega-Lite specification (JSON)"), ".vl.json"),
              (ed.t("Chart (SVG)"), "-light.svg")]
-    downloads = " · ".join(f"[{markdown_text(label)}]({link(suffix)}){{ download }}" for label, suffix in files)
-    table_label, download_label = markdown_text(ed.t("Data table")), markdown_text(ed.t("Download:"))
-    caption = markdown_text(ed.t("{title} — {unit}; base: {base}.", title=words.title, unit=unit_label(ed, meta),
-                                 base=words.base))
-    return Markdown(f'<figure class="kb-chart" markdown>\n\n{images}\n\n'
-                    f"<figcaption markdown>{caption}</figcaption>\n\n"
-                    f'<details class="kb-data" markdown>\n<summary>{table_label}</summary>\n\n'
-                    f"{data_table(ed, entry)}\n\n</details>\n\n{download_label} {downloads}\n"
-                    "{ .kb-downloads }\n\n</figure>")
+    downloads = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(src(suffix), label)
+                                   for label, suffix in files)
+    return [Markup('<figure class="kb-chart">{}<figcaption>{}</figcaption></figure>').format(pictures, caption),
+            Markup('<details class="kb-data"><summary>{}</summary>{}</details>').format(ed.t("Data table"),
+                                                                                    data_table(ed, entry)),
+            Markup('<p class="kb-downloads">{} {}</p>').format(ed.t("Download:"), downloads)]
 
 
 def data_table(ed: Edition, entry: Entry[Indicator]) -> Markup | Markdown:
@@ -159,12 +170,12 @@ def data_table(ed: Edition, entry: Entry[Indicator]) -> Markup | Markdown:
                 label, Markup("").join(Markup('<td class="kb-number">{}</td>').format(format_value(ed, v, meta))
                                        for v in row.values))
             for label, row in zip(words.rows, meta.table.rows, strict=True))
-        return Markup("<table><thead>{}</thead><tbody>{}</tbody></table>").format(header, rows)
+        return scrolling_table(ed.t("Data table"), header, rows)
     if meta.values:
         rows = Markup("").join(Markup('<tr><th scope="row">{}</th><td class="kb-number">{}</td></tr>').format(
             label, format_value(ed, v.value, meta)) for label, v in zip(words.labels, meta.values, strict=True))
-        return Markup('<table><thead><tr><td></td><th scope="col">{}</th></tr></thead><tbody>{}</tbody>'
-                      "</table>").format(ed.t("Value"), rows)
+        return scrolling_table(ed.t("Data table"), Markup('<tr><td></td><th scope="col">{}</th></tr>').format(
+            ed.t("Value")), rows)
     return Markdown(f'!!! note "{markdown_text(ed.t("No figures printed"))}"\n    ' + markdown_text(ed.t(
         "The study shows this chart, but its text edition prints no figures for it, so none are reproduced here.")))
 

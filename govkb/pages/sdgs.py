@@ -8,7 +8,7 @@ from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Case, Goal, TargetReason
 from .edition import Edition
-from .html import Linker, emphasis, paragraph, ul
+from .html import Linker, emphasis, paragraph, scrolling_table, ul
 from .page import Page, make_page, paginated, section
 from .parts import method_note, sdg_badge, sdg_label, target_anchor, target_link
 
@@ -39,9 +39,7 @@ def targets_table(ed: Edition, links: Linker) -> Markup:
         for goal in kb.sdg_catalogue.goals for target in goal.targets if target.id in kb.cases_by_target]
     head = Markup('<tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr>').format(
         ed.t("Target"), ed.t("Official title"), ed.t("Cases"))
-    return Markup('<div class="kb-table-scroll" tabindex="0" role="region" aria-label="{}">'
-                  "<table><thead>{}</thead><tbody>{}</tbody></table></div>").format(
-        ed.t("Targets the cases serve"), head, Markup("").join(rows))
+    return scrolling_table(ed.t("Targets the cases serve"), head, Markup("").join(rows))
 
 
 def sdg_pages(ed: Edition, goal: Goal) -> list[Page]:
