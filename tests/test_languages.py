@@ -101,7 +101,8 @@ def test_numbers_follow_each_language(site):
     """The same figure, printed as each language prints it."""
     figures = {"": "4.6", "es/": "4,6", "fr/": "4,6"}
     for edition, printed in figures.items():
-        table = soup(site / edition / "indicators/foresight-development-priority/index.html").select_one(".kb-data table")
+        page = soup(site / edition / "indicators/foresight-development-priority/index.html")
+        table = page.select_one(".kb-data table")
         assert printed in table.get_text(), edition
     french = soup(site / "fr/indicators/mandate-plan/index.html").select_one(".kb-data table").get_text()
     assert "60\u202f%" in french

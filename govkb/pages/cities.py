@@ -80,7 +80,7 @@ def cities_index(ed: Edition) -> Page:
         items.append(Markup("{} — {}, {}").format(links.a(ed.region_name(region), urls.region(region)),
                                                   ed.n("{count} city", "{count} cities", len(cities)),
                                                   ed.n("{count} case", "{count} cases", cases)))
-    blocks = [paragraph(Markup(ed.t("The {cities} that took part in the {study}: on the map, in the list beside it, "
+    blocks = [paragraph(Markup(ed.t("The {cities} that took part in the {study}: on the map, in the list below it, "
                                     "and by UCLG world region.")).format(
         cities=ed.n("{count} city", "{count} cities", len(kb.cities)), study=emphasis(study(ed)))),
         world_map_block(ed, uri), section(ed.t("By UCLG world region"), ul(items))]

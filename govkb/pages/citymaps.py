@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -10,7 +10,7 @@ from .. import urls
 from ..cache import TextCache
 from ..content.models import City
 from ..languages import folded
-from ..maps.svg import MapPoint, world_map_svg
+from ..maps.svg import Layout, MapPoint, city_map
 from .edition import Edition
 
 # Half the width and height, in degrees, of the window a locator map shows around its city.
@@ -18,25 +18,37 @@ LOCATOR_SPAN = (28.0, 17.0)
 # Windows are centred on a grid, not on each city, so nearby cities share (cached) map windows.
 LOCATOR_GRID = 4.0
 
+# The narrowest each map is shown at, in CSS px, by range of screen widths (see map.css): the world map fills the
+# column, from a 320 px phone's to Material's below 45em, and at least 640 px above; a locator map at most 26rem.
+WORLD_LAYOUTS = (Layout("narrow", 288), Layout("wide", 640))
+LOCATOR_LAYOUTS = (Layout("all", 288),)
+
 
 def _points(ed: Edition, cities: Iterable[City], from_uri: str) -> list[MapPoint]:
     return [MapPoint(c.id, ed.city_name(c.id), c.coordinates.lat, c.coordinates.lon,
                      urls.served_url(from_uri, urls.city(c.id))) for c in cities]
 
 
+def _group_label(ed: Edition) -> Callable[[list[str]], str]:
+    """What a group's marker is called: "3 cities: A, B, C"."""
+    return lambda names: ed.n("{count} city: {names}", "{count} cities: {names}", len(names), names=", ".join(names))
+
+
 def world_map_block(ed: Edition, from_uri: str) -> Markup:
-    """The world map with every city linked, and the same cities as a list beside it."""
+    """The world map with every city linked, and the same cities as a list below it."""
     kb = ed.kb
-    svg = world_map_svg(_points(ed, kb.cities.values(), from_uri), title=ed.t("Map of the participating cities"),
-                        description=ed.t("{count} cities; each marker links to the city's profile. The list beside "
-                                         "the map has the same links.", count=len(kb.cities)), id_prefix="kb-world")
+    cities = sorted(kb.cities.values(), key=lambda c: folded(ed.city_name(c.id)))
+    html = city_map(_points(ed, cities, from_uri), title=ed.t("Map of the participating cities"),
+                    description=ed.t("{count} cities; each marker links to the city's profile, and a number opens "
+                                     "the cities it stands for. The list below the map has the same links.",
+                                     count=len(kb.cities)),
+                    group_label=_group_label(ed), layouts=WORLD_LAYOUTS, id_prefix="kb-world")
     items = Markup("").join(
         Markup('<li><a href="{}">{}</a> ({})</li>').format(urls.served_url(from_uri, urls.city(c.id)),
-                                                          ed.city_name(c.id), c.country)
-        for c in sorted(kb.cities.values(), key=lambda c: folded(ed.city_name(c.id))))
-    return Markup('<div class="kb-map-layout">\n<figure class="kb-map-figure">{}</figure>\n'
-                  '<nav class="kb-map-list" aria-label="{}"><ul>{}</ul></nav>\n</div>').format(
-        Markup(svg), ed.t("Participating cities"), items)
+                                                          ed.city_name(c.id), c.country) for c in cities)
+    return Markup('<figure class="kb-map-figure">{}</figure>\n'
+                  '<nav class="kb-map-list" aria-label="{}"><ul>{}</ul></nav>').format(
+        Markup(html), ed.t("Participating cities"), items)
 
 
 def locator_map_block(ed: Edition, city_id: str, from_uri: str, land_cache: TextCache | None = None) -> Markup:
@@ -52,9 +64,9 @@ def locator_map_block(ed: Edition, city_id: str, from_uri: str, land_cache: Text
     # lean, so a window's corners reach further east and west than its edges' longitudes.
     nearby = [c for c in kb.cities.values() if abs(c.coordinates.lat - lat) <= 2 * span_lat]
     name = ed.city_name(city_id)
-    svg = world_map_svg(_points(ed, nearby, from_uri), title=ed.t("Where {city} is", city=name),
-                        description=ed.t("{city}, {country}, with other participating cities nearby.", city=name,
-                                         country=ed.country_name(city)),
-                        highlight=city_id, crop=crop, width=960, id_prefix=f"kb-locator-{city_id}",
-                        land_cache=land_cache)
-    return Markup('<figure class="kb-map-figure kb-map-figure--locator">{}</figure>').format(Markup(svg))
+    html = city_map(_points(ed, nearby, from_uri), title=ed.t("Where {city} is", city=name),
+                    description=ed.t("{city}, {country}, with other participating cities nearby.", city=name,
+                                     country=ed.country_name(city)),
+                    group_label=_group_label(ed), layouts=LOCATOR_LAYOUTS, highlight=city_id, crop=crop,
+                    id_prefix=f"kb-locator-{city_id}", land_cache=land_cache)
+    return Markup('<figure class="kb-map-figure kb-map-figure--locator">{}</figure>').format(Markup(html))
