@@ -98,7 +98,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
             raise PluginError(str(error)) from None
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
     page.meta = escaped_meta({"title": generated.title, "description": generated.description,
-                              "search_exclude": not generated.searchable,
+                              "search_exclude": not generated.searchable, "kb_kind": generated.kind,
                               "kb_shared_nav": shared_nav_key(page.url)})
     return generated.markdown
 

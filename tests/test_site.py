@@ -291,3 +291,27 @@ def test_heading_anchors_are_plain_words(site):
         for heading in parsed(path).select("[id]"):
             if heading.name in {"h1", "h2", "h3", "h4"}:
                 assert not re.search(r"x27|(^|-)(quot|amp)(-|$)", heading["id"]), (path, heading["id"])
+
+
+# A lower-case letter then a capital inside one word: in the search index's text, two words run together
+# ("participationMedellín") where adjacent elements had no space between them.
+RUN_TOGETHER = re.compile(r"\w*[a-zà-ÿ][A-ZÀ-Þ]\w*")
+
+
+def test_the_search_index_keeps_words_apart(site):
+    """Every word of the index that looks run together is written so somewhere in the sources (TorinoFacile)."""
+    import gzip
+    import json
+
+    from .conftest import ROOT
+
+    written = {word for folder in ("cases", "indicators", "content", "data", "govkb/locales")
+               for path in (ROOT / folder).rglob("*") if path.suffix in (".md", ".yaml", ".po")
+               for word in RUN_TOGETHER.findall(path.read_text(encoding="utf-8"))}
+    joined = {}
+    for fragment in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{"):])
+        for word in set(RUN_TOGETHER.findall(page["content"])) - written:
+            joined.setdefault(word, page["url"])
+    assert joined == {}

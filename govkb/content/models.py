@@ -187,6 +187,7 @@ class CaseStatus(StrEnum):
 
 
 Reason = Annotated[PlainText, StringConstraints(max_length=300)]
+Keyword = Annotated[PlainShortText, StringConstraints(max_length=60)]
 Summary = Annotated[PlainText, StringConstraints(max_length=320)]
 WrittenIn = Annotated[Language, Field(description="The language the file is written in: en, es or fr (en when "
                                                   "absent). Translations into the others sit beside it.")]
@@ -217,6 +218,10 @@ class Case(Strict):
     year_started: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
         default=None, description="Year the initiative began, only where a source states it.")
     status: CaseStatus | None = Field(default=None, description="Only where a source states it.")
+    keywords: list[Keyword] = Field(default=[], max_length=12, description=(
+        "Words people search for that the page may not use: the programme's own name in its language, or the usual "
+        "term for what it does (e.g. 'presupuesto participativo'). Shown on the case page and searched in every "
+        "edition."))
     language: WrittenIn = "en"
 
     def targets_of(self, goal: int) -> list[TargetReason]:

@@ -96,7 +96,9 @@ def city_map(points: list[MapPoint], *, title: str, description: str, group_labe
     marked = _markers_in_view(points, view, highlight)
     kind = "kb-map--locator" if crop else "kb-map--world"
     return "\n".join([
-        f'<div class="kb-map {kind}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc">',
+        # Out of the search index: the same names are in the page's lists.
+        f'<div class="kb-map {kind}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc" '
+        "data-pagefind-ignore>",
         f'<span class="kb-visually-hidden" id="{prefix}-title">{escape(title)}</span>',
         f'<span class="kb-visually-hidden" id="{prefix}-desc">{escape(description)}</span>',
         _land_svg(view, prefix, clip=crop is not None, cache=land_cache),

@@ -72,7 +72,7 @@ def axis_page(ed: Edition, axis_id: str) -> Page:
                               paragraph(Markup("{}.").format(links.a(ed.n("{count} case", "{count} cases", len(cases)),
                                                                      urls.area(area.id))))))
     blocks.append(indicator_block(ed, axis_id, links))
-    return make_page(uri, ed.axis_name(axis_id), ed.axis_description(axis_id), blocks)
+    return make_page(uri, ed.axis_name(axis_id), ed.axis_description(axis_id), blocks, kind=ed.t("Area"))
 
 
 def area_pages(ed: Edition, area_id: str) -> list[Page]:
@@ -97,4 +97,4 @@ def area_pages(ed: Edition, area_id: str) -> list[Page]:
     if not cases:
         intro.append(section(ed.t("Cases"), paragraph(Markup("<em>{}</em>").format(ed.t("No case yet.")))))
     return paginated(ed, uri, ed.area_name(area_id), ed.area_description(area_id), intro, groups,
-                     lambda case, page_links: case_item(ed, case, page_links))
+                     lambda case, page_links: case_item(ed, case, page_links), kind=ed.t("Area"))

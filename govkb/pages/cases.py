@@ -34,6 +34,11 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
         (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
         (t("Official links:"), join(external(title, link.url) for title, link in zip(words.link_titles, meta.links,
                                                                                       strict=True))),
+        # What people search for, on the page for all to read rather than hidden words, so in the search index: at
+        # a tenth of the weight of other text, so that they find the case without outranking the pages about the
+        # words they share ("participativo" would put this case above the citizen participation area's page).
+        (t("Keywords:"), Markup('<span data-pagefind-weight="0.1">{}</span>').format(", ".join(meta.keywords))
+         if meta.keywords else ""),
     ]
     related = related_cases(ed.kb, case)
     # The body stays Markdown: it is rendered, then sanitised with the rest of the page.
@@ -42,7 +47,7 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
                       paragraph(words.summary, "kb-lead"), facts(rows), Markdown(words.body.strip()),
                       section(t("How it serves the Sustainable Development Goals"), targets_served(ed, case, links)),
                       aside(t("Related cases"), case_list(ed, related, links)) if related else None],
-                     edit_path=case.path, untrusted_body=True)
+                     edit_path=case.path, untrusted_body=True, kind=t("Case"))
 
 
 def targets_served(ed: Edition, case: Entry[Case], links: Linker) -> Markup:
@@ -51,7 +56,7 @@ def targets_served(ed: Edition, case: Entry[Case], links: Linker) -> Markup:
     goals = []
     for goal in case.meta.sdgs:
         targets = [Markup('{} <span class="kb-target-title">{}</span>'
-                          '<span class="kb-reason"><strong>{}</strong> {}</span>').format(
+                          ' <span class="kb-reason"><strong>{}</strong> {}</span>').format(
             target_link(ed, t.target, links), ed.target_title(t.target), ed.t("Why:"), reasons[t.target])
             for t in case.meta.targets_of(goal)]
         goals.append(Markup("{}{}").format(sdg_badge(ed, goal, links), ul(targets, "kb-target-list")))

@@ -65,7 +65,7 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
                     country=ed.country_name(city), study=study(ed))
     return paginated(ed, uri, name, description, opening, [(t("Cases"), cases)] if cases else [],
                      lambda case, page_links: case_item(ed, case, page_links, show_cities=False), closing,
-                     edit_path="data/cities.yaml")
+                     edit_path="data/cities.yaml", kind=t("City"))
 
 
 def cities_index(ed: Edition) -> Page:

@@ -81,8 +81,14 @@ def emphasis(text: str) -> Markup:
     return Markup("<em>{}</em>").format(text)
 
 
+# The end of a cell or row followed by the next: a line break between them keeps their words apart in the search
+# index, which reads a page's text as written and knows nothing of table layout.
+_CELL_END = re.compile(r"(</t[dhr]>)(?=<)")
+
+
 def scrolling_table(label: str, head: Markup, body: Markup) -> Markup:
     """A table that scrolls sideways on its own where it is wider than the column, with shadows at the edges that
     show there is more. The region is named and takes keyboard focus, as a scrolling region must."""
-    return Markup('<div class="kb-scroll" tabindex="0" role="region" aria-label="{}"><table class="kb-table">'
-                  "<thead>{}</thead><tbody>{}</tbody></table></div>").format(label, head, body)
+    table = Markup('<div class="kb-scroll" tabindex="0" role="region" aria-label="{}"><table class="kb-table">'
+                   "<thead>{}</thead><tbody>{}</tbody></table></div>").format(label, head, body)
+    return Markup(_CELL_END.sub("\\1\n", str(table)))

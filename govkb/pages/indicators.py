@@ -24,7 +24,7 @@ def indicator_item(ed: Edition, entry: Entry[Indicator], links: Linker) -> Marku
         title = Markup('{} <span class="kb-translation">({})</span>').format(title, words.title_translation)
     mark = (Markup(' <span class="kb-tag">{}</span>').format(ed.t("No figures printed"))
             if entry.meta.chart is ChartKind.none else "")
-    return Markup('{}{}<span class="kb-item-summary">{}</span>').format(title, mark, words.finding)
+    return Markup('{}{} <span class="kb-item-summary">{}</span>').format(title, mark, words.finding)
 
 
 def indicator_block(ed: Edition, area_id: str, links: Linker, heading: str | None = None) -> list:
@@ -82,7 +82,8 @@ def indicator_page(ed: Edition, entry: Entry[Indicator], chart_sizes: dict[str, 
     related = (ed.cases_of_area(meta.area) or ed.in_order(ed.kb.cases_in_axis(meta.area))) if meta.area else []
     if related:
         blocks.append(aside(t("Cases in this area"), case_list(ed, related[:PER_PAGE], links)))
-    return make_page(uri, words.title, words.finding, blocks, edit_path=entry.path, untrusted_body=True)
+    return make_page(uri, words.title, words.finding, blocks, edit_path=entry.path, untrusted_body=True,
+                     kind=t("Indicator"))
 
 
 # Vega's number formats per language, for the axes vl-convert draws.

@@ -39,6 +39,8 @@ class Page:
     untrusted_body: bool = False
     # False keeps the page out of the search index (the search page itself).
     searchable: bool = True
+    # What the page is, as search results say it ("Case", "City"); empty for a page of lists.
+    kind: str = ""
 
 
 def placeholder(index: int) -> str:

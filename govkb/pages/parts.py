@@ -61,7 +61,7 @@ def case_item(ed: Edition, case: Entry[Case], links: Linker, show_cities: bool =
     words = ed.case(case)
     cities = (" — " + ", ".join(str(escape(ed.city_name(c))) for c in case.meta.cities)) if show_cities else ""
     return Markup(f'{links.a(words.title, urls.case(case.slug))}{cities}'
-                  f'<span class="kb-item-summary">{escape(words.summary)}</span>')
+                  f' <span class="kb-item-summary">{escape(words.summary)}</span>')
 
 
 def case_list(ed: Edition, cases: Iterable[Entry[Case]], links: Linker, show_cities: bool = True) -> Markup:

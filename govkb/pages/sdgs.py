@@ -63,9 +63,9 @@ def sdg_pages(ed: Edition, goal: Goal) -> list[Page]:
     def render(item: tuple[Entry[Case], TargetReason], page_links: Linker) -> Markup:
         case, tagged = item
         cities = ", ".join(ed.city_name(c) for c in case.meta.cities)
-        return Markup('{} — {}<span class="kb-item-summary">{}</span>').format(
+        return Markup('{} — {} <span class="kb-item-summary">{}</span>').format(
             page_links.a(ed.case(case).title, urls.case(case.slug)), cities, ed.case(case).reasons[tagged.target])
 
     label = sdg_label(ed, goal.number)
     return paginated(ed, uri, label, ed.t("Cases that serve {goal}, by target.", goal=label), intro, groups, render,
-                     anchors=anchors)
+                     anchors=anchors, kind=ed.t("SDG"))

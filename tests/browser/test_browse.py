@@ -55,6 +55,9 @@ SEARCHES = [
     ("cuarentena", "/cases/decidim-barcelona/"),
     ("hyperledger", "/cases/blockchain-merida/"),
     ("micro-grid", "/cases/lappeenranta-virtual-power-plant/"),
+    # A case's keywords: the usual term for it, and the programme's name in its own language.
+    ("participatory budgeting", "/cases/medellin-participatory-budgeting/"),
+    ("presupuesto participativo", "/cases/medellin-participatory-budgeting/"),
 ]
 
 
@@ -89,6 +92,17 @@ def test_a_city_name_brings_its_profile_and_cases_first(page, base_url, kb, city
     results = search_results(page, base_url, folded(city.name))
     assert results[0] == f"/cities/{city_id}/"
     assert own <= set(results[: len(own)])
+
+
+def test_search_results_say_what_they_are_and_do_not_repeat_their_title(page, base_url):
+    search_results(page, base_url, "Medellin")
+    results = page.locator(".pagefind-ui__result").all()
+    assert results[0].locator(".pagefind-ui__result-tag").inner_text() == "Type: City"
+    kinds = {result.locator(".pagefind-ui__result-tag").inner_text() for result in results}
+    assert {"Type: City", "Type: Case"} <= kinds
+    for result in results:
+        title = result.locator(".pagefind-ui__result-link").first.inner_text()
+        assert title not in result.locator(".pagefind-ui__result-nested").all_inner_texts()
 
 
 def test_header_search_form_opens_results(page, base_url):

@@ -24,6 +24,7 @@ def test_the_language_menu_opens_the_same_page_in_each_edition(page, base_url, k
 @pytest.mark.parametrize("edition, query, expected", [
     ("es", "participacion ciudadana", "/es/areas/citizen-participation/"),
     ("es", "Medellin", "/es/cities/medellin/"),
+    ("es", "presupuesto participativo", "/es/cases/medellin-participatory-budgeting/"),
     ("fr", "evaluation des politiques", "/fr/areas/policy-assessment/"),
     ("fr", "Bogota", "/fr/cities/bogota/"),
 ])
