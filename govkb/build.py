@@ -30,7 +30,7 @@ from .pages.explorer import cases_json, explorer_pages
 from .pages.indicators import chart_words, indicator_page, indicators_index
 from .pages.markers import expand_markers, marker_problems
 from .pages.page import RENDERED_PLACEHOLDER, Page
-from .pages.parts import translation_notice
+from .pages.parts import breadcrumb, translation_notice
 from .pages.sdgs import sdg_pages, sdgs_index
 from .pages.search import search_page
 from .pages.styles import sdg_stylesheet
@@ -66,6 +66,11 @@ class SiteBuild:
 
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
+
+    def breadcrumb(self, uri: str) -> str:
+        """A generated page's breadcrumb, finished HTML ('' for a page with none)."""
+        page = self.pages.get(uri)
+        return str(breadcrumb(self.edition, page)) if page else ""
 
     def page_markdown(self, uri: str, markdown: str, source: str) -> str:
         """The Markdown of a hand-written page with its data markers expanded."""

@@ -4,8 +4,9 @@ MkDocs' Jinja environment does not autoescape, and Material prints ``page.meta``
 ``<meta>`` and the header: the hook hands it escaped values (``Markup``, so never escaped twice).
 
 Material renders the whole navigation (tabs and sidebar) into every page. Generated pages are not in the
-navigation, so for pages of the same section at the same depth that HTML is the same: with thousands of case
-pages, rendering it once per kind saves a large share of the build.
+navigation (their section's page shows as active, see the hook's on_page_context), so for pages of the same
+section at the same depth that HTML is the same: with thousands of case pages, rendering it once per kind saves a
+large share of the build.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ class FragmentCache:
 
 
 def shared_nav_key(page_url: str) -> str:
-    """Pages outside the navigation share their navigation HTML with pages of the same section and depth."""
+    """Pages outside the navigation share their navigation HTML with pages of the same section and depth: the
+    section (the address's first folder, see urls.SECTIONS) sets the active tab, the depth the relative links."""
     parts = page_url.strip("/").split("/")
     return f"{parts[0]}:{page_url.count('/')}"
 

@@ -23,6 +23,11 @@ SEARCH = "search.md"
 SDG_METHOD = "sdg-method.md"  # hand-written: how cases are tagged with goals and targets
 AREA_SDG_TABLE = "areas/index.md#areas-and-goals"  # the areas index's table of areas and goals, in every language
 
+# The navigation's page of each folder of generated pages (which are outside the navigation): the tab they
+# show as active, and the start of their breadcrumb.
+SECTIONS = {"cases/": CASES, "cities/": CITIES, "areas/": AREAS, "sdgs/": SDGS, "indicators/": INDICATORS,
+            "explore/": EXPLORER}
+
 EXPLORER_DATA = "assets/data/cases.json"
 ALL_FIGURES_CSV = "assets/data/smart-cities-study-2019-figures.csv"
 SDG_STYLESHEET = "assets/stylesheets/sdg.css"
@@ -38,6 +43,13 @@ RESERVED_IDS = {
     "areas": {"index": "the list of governance areas"},
     "indicators": {"index": "the list of indicators"},
 }
+
+
+def section_of(uri: str) -> str | None:
+    """The navigation's page of the section a generated page belongs to ('cases/x.md' -> 'cases/index.md'); None
+    for that page itself and for a page in no section."""
+    section = SECTIONS.get(uri.partition("/")[0] + "/")
+    return section if section != uri else None
 
 
 def generated_page_at(folder: str, ident: str) -> str | None:

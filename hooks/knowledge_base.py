@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, edition_build
@@ -28,7 +29,7 @@ from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_langua
 from govkb.search import SearchIndexError, build_index
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
-from govkb.urls import edition_root, template_urls
+from govkb.urls import edition_root, section_of, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
@@ -99,8 +100,22 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
     # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
     page.meta = escaped_meta({"title": generated.title, "description": generated.description,
                               "search_exclude": not generated.searchable, "kb_kind": generated.kind,
+                              "kb_breadcrumb": build.breadcrumb(page.file.src_uri),
                               "kb_shared_nav": shared_nav_key(page.url)})
     return generated.markdown
+
+
+def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict:
+    """A generated page's section shows as active in the tabs and the sidebar, though the page is outside the
+    navigation. Every page starts from no other section active: the navigation's objects serve every page."""
+    for item in nav.pages:
+        item.active = False
+    page.active = True
+    section = section_of(page.file.src_uri)
+    for item in nav.pages:
+        if item.file.src_uri == section:
+            item.active = True
+    return context
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

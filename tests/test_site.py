@@ -315,3 +315,26 @@ def test_the_search_index_keeps_words_apart(site):
         for word in set(RUN_TOGETHER.findall(page["content"])) - written:
             joined.setdefault(word, page["url"])
     assert joined == {}
+
+
+def test_generated_pages_say_where_they_are(site):
+    """Outside the navigation, a generated page has a breadcrumb from its section's page, and that section's tab
+    shows as active."""
+    expected = {
+        "cases/decidim-barcelona": (["Cases"], "Cases"),
+        "cities/bilbao": (["Cities", "Europe"], "Cities"),
+        "areas/open-data": (["Governance areas", "Open Government"], "Governance areas"),
+        "sdgs/16": (["SDGs"], "SDGs"),
+        "indicators/mandate-plan": (["Survey indicators"], "Survey indicators"),
+        "es/cities/bilbao": (["Ciudades", "Europa"], "Ciudades"),
+    }
+    for path, (trail, tab) in expected.items():
+        page = soup(site, path)
+        crumbs = page.select_one("nav.kb-path[aria-label]")
+        assert [a.get_text(strip=True) for a in crumbs.select("a")] == trail, path
+        for a in crumbs.select("a"):
+            assert (site / path / a["href"] / "index.html").resolve().is_file(), (path, a["href"])
+        heading = page.select_one("article h1").get_text(strip=True).removesuffix("¶")
+        assert crumbs.select_one("[aria-current=page]").get_text(strip=True) == heading
+        assert page.select_one(".md-tabs__item--active").get_text(strip=True) == tab, path
+    assert soup(site, "about").select_one("nav.kb-path") is None  # hand-written pages are in the navigation

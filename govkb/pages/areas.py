@@ -72,7 +72,8 @@ def axis_page(ed: Edition, axis_id: str) -> Page:
                               paragraph(Markup("{}.").format(links.a(ed.n("{count} case", "{count} cases", len(cases)),
                                                                      urls.area(area.id))))))
     blocks.append(indicator_block(ed, axis_id, links))
-    return make_page(uri, ed.axis_name(axis_id), ed.axis_description(axis_id), blocks, kind=ed.t("Area"))
+    return make_page(uri, ed.axis_name(axis_id), ed.axis_description(axis_id), blocks, kind=ed.t("Area"),
+                     trail=((ed.t("Governance areas"), urls.AREAS),))
 
 
 def area_pages(ed: Edition, area_id: str) -> list[Page]:
@@ -96,5 +97,7 @@ def area_pages(ed: Edition, area_id: str) -> list[Page]:
               for region in sorted(by_region, key=ed.region_name)]
     if not cases:
         intro.append(section(ed.t("Cases"), paragraph(Markup("<em>{}</em>").format(ed.t("No case yet.")))))
+    trail = ((ed.t("Governance areas"), urls.AREAS),
+             *(((ed.axis_name(axis.id), urls.area(axis.id)),) if axis.id != area_id else ()))
     return paginated(ed, uri, ed.area_name(area_id), ed.area_description(area_id), intro, groups,
-                     lambda case, page_links: case_item(ed, case, page_links), kind=ed.t("Area"))
+                     lambda case, page_links: case_item(ed, case, page_links), kind=ed.t("Area"), trail=trail)

@@ -47,7 +47,7 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
                       paragraph(words.summary, "kb-lead"), facts(rows), Markdown(words.body.strip()),
                       section(t("How it serves the Sustainable Development Goals"), targets_served(ed, case, links)),
                       aside(t("Related cases"), case_list(ed, related, links)) if related else None],
-                     edit_path=case.path, untrusted_body=True, kind=t("Case"))
+                     edit_path=case.path, untrusted_body=True, kind=t("Case"), trail=((t("Cases"), urls.CASES),))
 
 
 def targets_served(ed: Edition, case: Entry[Case], links: Linker) -> Markup:

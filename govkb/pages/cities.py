@@ -65,7 +65,8 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
                     country=ed.country_name(city), study=study(ed))
     return paginated(ed, uri, name, description, opening, [(t("Cases"), cases)] if cases else [],
                      lambda case, page_links: case_item(ed, case, page_links, show_cities=False), closing,
-                     edit_path="data/cities.yaml", kind=t("City"))
+                     edit_path="data/cities.yaml", kind=t("City"),
+                     trail=((t("Cities"), urls.CITIES), (ed.region_name(city.region), urls.region(city.region))))
 
 
 def cities_index(ed: Edition) -> Page:
@@ -103,4 +104,4 @@ def region_pages(ed: Edition, region: str) -> list[Page]:
         all=Linker(uri).a(ed.t("All cities and the map"), urls.CITIES)))]
     return paginated(ed, uri, ed.t("Cities in {region}", region=name),
                      ed.t("The participating cities in {region}.", region=name), intro, [("", cities)], render,
-                     list_class="kb-city-list")
+                     list_class="kb-city-list", trail=((ed.t("Cities"), urls.CITIES),))

@@ -83,7 +83,7 @@ def indicator_page(ed: Edition, entry: Entry[Indicator], chart_sizes: dict[str, 
     if related:
         blocks.append(aside(t("Cases in this area"), case_list(ed, related[:PER_PAGE], links)))
     return make_page(uri, words.title, words.finding, blocks, edit_path=entry.path, untrusted_body=True,
-                     kind=t("Indicator"))
+                     kind=t("Indicator"), trail=((t("Survey indicators"), urls.INDICATORS),))
 
 
 # Vega's number formats per language, for the axes vl-convert draws.

@@ -41,6 +41,8 @@ class Page:
     searchable: bool = True
     # What the page is, as search results say it ("Case", "City"); empty for a page of lists.
     kind: str = ""
+    # The pages above this one, from its section's page down, as (title, uri): its breadcrumb before its title.
+    trail: tuple[tuple[str, str], ...] = ()
 
 
 def placeholder(index: int) -> str:
@@ -93,11 +95,13 @@ def aside(heading: str, html: Markup) -> list:
 def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequence[Block],
               groups: list[tuple[str, list[T]]],
               render: Callable[[T, Linker], Markup], after: Iterable[Block] = (), list_class: str = "kb-case-list",
-              anchors: dict[str, str] | None = None, per_page: int = PER_PAGE, **page_options) -> list[Page]:
+              anchors: dict[str, str] | None = None, per_page: int = PER_PAGE,
+              trail: tuple[tuple[str, str], ...] = (), **page_options) -> list[Page]:
     """A grouped list split into pages of ``per_page`` items, each page with its group headings and a pager.
 
     ``intro`` opens the first page and ``after`` closes it; later pages hold only the list. ``render``
-    writes one item with the links of the page it lands on; ``anchors`` gives group headings an id.
+    writes one item with the links of the page it lands on; ``anchors`` gives group headings an id. ``trail`` is
+    the first page's breadcrumb; a later page's goes on to the first.
     """
     anchors = anchors or {}
     flat = [(heading, item) for heading, items in groups for item in items]
@@ -118,7 +122,8 @@ def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequen
         if number == 1:
             blocks += list(after)
         page_title = title if number == 1 else ed.t("{title} (page {number})", title=title, number=number)
-        pages.append(make_page(page_uri, page_title, description, blocks, **page_options))
+        pages.append(make_page(page_uri, page_title, description, blocks, **page_options,
+                               trail=trail + (((title, uri),) if number > 1 else ())))
     return pages
 
 

@@ -12,6 +12,7 @@ from ..content.models import Case, goal_of
 from ..languages import Language
 from .edition import Edition
 from .html import Linker, paragraph, ul
+from .page import Page
 
 
 def study(ed: Edition) -> str:
@@ -79,3 +80,17 @@ def translation_notice(ed: Edition, written_in: Language, translated_from: Langu
         return Markup('<p class="kb-notice">{}</p>').format(
             ed.t("Translated from {language}.", language=ed.language_name(translated_from)))
     return None
+
+
+def breadcrumb(ed: Edition, page: Page) -> Markup:
+    """Where a page sits: its section's page and those between, then the page itself (current, not a link), in
+    Material's breadcrumb style; nothing for a page without a trail."""
+    if not page.trail:
+        return Markup("")
+    links = Linker(page.uri)
+    items = [Markup('<li class="md-path__item">{}</li>').format(links.a(title, uri, "md-path__link"))
+             for title, uri in page.trail]
+    items.append(Markup('<li class="md-path__item"><span class="md-path__link" aria-current="page">{}</span></li>')
+                 .format(page.title))
+    return Markup('<nav class="md-path kb-path" aria-label="{}"><ol class="md-path__list">{}</ol></nav>').format(
+        ed.t("Breadcrumb"), Markup("\n").join(items))

@@ -68,4 +68,4 @@ def sdg_pages(ed: Edition, goal: Goal) -> list[Page]:
 
     label = sdg_label(ed, goal.number)
     return paginated(ed, uri, label, ed.t("Cases that serve {goal}, by target.", goal=label), intro, groups, render,
-                     anchors=anchors, kind=ed.t("SDG"))
+                     anchors=anchors, kind=ed.t("SDG"), trail=((ed.t("SDGs"), urls.SDGS),))
