@@ -94,9 +94,10 @@ class SiteBuild:
         return RENDERED_PLACEHOLDER.sub(block, html)
 
 
-def prepare(root: Path, cache_dir: Path | None = None,
-            languages: tuple[Language, ...] = LANGUAGES) -> dict[Language, SiteBuild]:
-    """Load and check everything once, then render each language's edition."""
+def prepare(root: Path, cache_dir: Path | None = None, languages: tuple[Language, ...] = LANGUAGES,
+            repository: str = "") -> dict[Language, SiteBuild]:
+    """Load and check everything once, then render each language's edition. ``repository`` is where contributors
+    propose changes (the site's repo_url): pages link to its guide and forms."""
     layout = Layout(root)
     cache = TextCache(cache_dir)
     kb = load(layout, cache.within("content"))
@@ -106,7 +107,13 @@ def prepare(root: Path, cache_dir: Path | None = None,
     if unknown_markers:
         raise ContentError(unknown_markers)
     renderer = ChartRenderer(cache.within("charts"))
-    return {language: _edition_build(layout, Edition(kb, language), renderer, cache) for language in languages}
+    return {language: _edition_build(layout, Edition(kb, language, repository, case_form(root, language)), renderer,
+                                     cache) for language in languages}
+
+
+def case_form(root: Path, language: Language) -> str:
+    """The repository's issue form for a new case in ``language`` (or in English); '' while it has none."""
+    return next((name for name in urls.case_form_names(language) if (root / urls.ISSUE_FORMS / name).is_file()), "")
 
 
 def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: TextCache) -> SiteBuild:
@@ -170,11 +177,11 @@ def generated_pages(ed: Edition, land_cache: TextCache,
 _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
-def edition_build(root: Path, language: Language, cache_dir: Path | None = None) -> SiteBuild:
+def edition_build(root: Path, language: Language, cache_dir: Path | None = None, repository: str = "") -> SiteBuild:
     """The edition of ``language``: the default language prepares every edition afresh (a new build, or a preview's
     rebuild), and the others take theirs from it, or prepare their own when built on their own."""
     if language == DEFAULT:
-        _prepared[root] = prepare(root, cache_dir)
+        _prepared[root] = prepare(root, cache_dir, repository=repository)
     elif language not in _prepared.get(root, {}):
-        return prepare(root, cache_dir, (language,))[language]
+        return prepare(root, cache_dir, (language,), repository)[language]
     return _prepared[root][language]

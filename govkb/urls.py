@@ -132,6 +132,31 @@ def in_other_edition(page_url: str, language: str, other: str) -> str:
     return "../" * up + edition_root(other) + page_url or "./"
 
 
+# On the repository's host (GitHub): the contributors' guide, the form for a new case, an issue about a page.
+
+
+def contributing_guide(repository: str, language: str) -> str:
+    """CONTRIBUTING.md, or its summary in the reader's language (CONTRIBUTING.es.md)."""
+    return f"{repository}/blob/main/CONTRIBUTING{'' if language == DEFAULT else '.' + language}.md"
+
+
+ISSUE_FORMS = ".github/ISSUE_TEMPLATE"  # the repository's issue forms
+
+
+def case_form_names(language: str) -> tuple[str, ...]:
+    """The issue form for a new case, in the reader's language first, then in English."""
+    return (*((f"new-case.{language}.yml",) if language != DEFAULT else ()), "new-case.yml")
+
+
+def issue_form(repository: str, name: str) -> str:
+    return f"{repository}/issues/new?{urlencode({'template': name})}"
+
+
+def suggest_change(repository: str, title: str, address: str) -> str:
+    """A new issue about one page, named after it and giving its address."""
+    return f"{repository}/issues/new?{urlencode({'title': title, 'body': address})}"
+
+
 def template_urls() -> dict[str, str]:
     """Site-root paths the theme templates link to (the 404 page and the header's search form)."""
     return {name: served_path(uri) for name, uri in

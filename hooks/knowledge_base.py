@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,7 @@ from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_langua
 from govkb.search import SearchIndexError, build_index
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
-from govkb.urls import edition_root, section_of, template_urls
+from govkb.urls import edition_root, section_of, suggest_change, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
@@ -50,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries
         # are named by what made them, so sharing is safe.
         cache_dir = Path(os.environ.get("KB_CACHE_DIR") or root / ".cache")
-        _build = edition_build(root, _language(config), cache_dir=cache_dir)
+        _build = edition_build(root, _language(config), cache_dir=cache_dir, repository=config.repo_url or "")
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -70,6 +71,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     site_url = config.site_url or ""
     env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", build.edition.language,
                                                           site_url.removesuffix(edition_root(build.edition.language)))
+    # A page no single file shapes (a list, a goal's page) offers an issue about it instead of an edit link.
+    env.globals["kb_suggest_change"] = lambda page: suggest_change(config.repo_url or "", Markup(page.title).unescape(),
+                                                                   page.canonical_url or page.url)
     return env
 
 

@@ -58,4 +58,4 @@ def test_unknown_marker_in_a_page_is_named_with_its_line(tmp_path):
     (tmp_path / "index.md").write_text("# Home\n\n<!-- kb:headline-figure -->\n", encoding="utf-8")
     [problem] = marker_problems(tmp_path, "content/en")
     assert (problem.path, problem.line) == ("content/en/index.md", 3)
-    assert "unknown marker 'kb:headline-figure'; known markers: headline-figures" in problem.message
+    assert "unknown marker 'kb:headline-figure'; known markers: contribute, headline-figures" in problem.message

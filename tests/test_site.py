@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from govkb.content.models import ChartKind
 
-from .conftest import kb_subprocess, mkdocs_build, parsed
+from .conftest import ROOT, kb_subprocess, mkdocs_build, parsed
 
 
 def soup(site: Path, page_dir: str) -> BeautifulSoup:
@@ -219,8 +219,6 @@ def test_every_internal_link_and_anchor_resolves(site):
     """Generated HTML links are not checked by MkDocs' strict mode, so check every one in the built site."""
     from kbtools.statichost import published_path
 
-    from .conftest import ROOT
-
     prefix = published_path(ROOT / "mkdocs.yml")
     broken = []
     for path in site.rglob("*.html"):
@@ -303,8 +301,6 @@ def test_the_search_index_keeps_words_apart(site):
     import gzip
     import json
 
-    from .conftest import ROOT
-
     written = {word for folder in ("cases", "indicators", "content", "data", "govkb/locales")
                for path in (ROOT / folder).rglob("*") if path.suffix in (".md", ".yaml", ".po")
                for word in RUN_TOGETHER.findall(path.read_text(encoding="utf-8"))}
@@ -338,3 +334,30 @@ def test_generated_pages_say_where_they_are(site):
         assert crumbs.select_one("[aria-current=page]").get_text(strip=True) == heading
         assert page.select_one(".md-tabs__item--active").get_text(strip=True) == tab, path
     assert soup(site, "about").select_one("nav.kb-path") is None  # hand-written pages are in the navigation
+
+
+REPOSITORY = "https://github.com/uclg-digital-cities/smart-governance-kb"
+
+
+def test_every_invitation_to_contribute_leads_somewhere(site, kb):
+    """The invitations link to the form for a new case and to the guide in the reader's language; the header links
+    to the repository; a page that no single file shapes offers an issue about it, the others an edit link."""
+    without_cases = next(city for city in kb.cities if city not in kb.cases_by_city)
+    for language, edition in (("en", ""), ("es", "es/"), ("fr", "fr/")):
+        guide = "CONTRIBUTING.md" if language == "en" else f"CONTRIBUTING.{language}.md"
+        assert (ROOT / guide).is_file()
+        # The form for a new case, in the reader's language when there is one, once the repository has forms.
+        forms = [name for name in (f"new-case.{language}.yml", "new-case.yml")
+                 if (ROOT / ".github/ISSUE_TEMPLATE" / name).is_file()]
+        expected = {f"{REPOSITORY}/blob/main/{guide}"} | ({f"{REPOSITORY}/issues/new?template={forms[0]}"} if forms
+                                                           else set())
+        for path in (edition, f"{edition}cases", f"{edition}cities/{without_cases}"):
+            hrefs = {a["href"] for a in article(site, path).select("a[href*=CONTRIBUTING], a[href*=template]")}
+            assert hrefs == expected, path
+        assert soup(site, edition).select_one(".md-header a.md-source")["href"] == REPOSITORY
+    for path in ("cases", "sdgs", "sdgs/16", "indicators", "explore"):
+        suggest = soup(site, path).select_one("article a.md-content__button[href*='/issues/new?']")
+        assert suggest and "title=" in suggest["href"], path
+    for path, source in (("areas", "data/taxonomy.yaml"), ("areas/open-data", "data/taxonomy.yaml"),
+                         ("cities", "data/cities.yaml"), ("cities/regions/europe", "data/cities.yaml")):
+        assert soup(site, path).select_one("a[rel=edit]")["href"] == f"{REPOSITORY}/edit/main/{source}", path

@@ -30,8 +30,9 @@ def copies() -> dict[str, tuple[str, str]]:
     ours_main = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     return {
-        "partials/header.html": ((MATERIAL / "partials/header.html").read_text(encoding="utf-8"),
-                                 (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")),
+        **{name: ((MATERIAL / name).read_text(encoding="utf-8"),
+                  (ROOT / "overrides" / name).read_text(encoding="utf-8"))
+           for name in ("partials/header.html", "partials/source.html")},
         "base.html#site_nav": (_block(base, "site_nav"), _block(ours_main, "site_nav")),
     }
 

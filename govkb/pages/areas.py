@@ -13,6 +13,8 @@ from .indicators import indicator_block
 from .page import Page, make_page, paginated, section
 from .parts import area_link, case_item, method_note
 
+TAXONOMY = "data/taxonomy.yaml"  # the source of the areas' and axes' names and descriptions: their edit link
+
 
 def areas_index(ed: Edition) -> Page:
     uri = urls.AREAS
@@ -32,7 +34,8 @@ def areas_index(ed: Edition) -> Page:
         blocks.append(section(ed.axis_name(axis.id), paragraph(ed.axis_description(axis.id)), ul(items), more))
     blocks.append(area_sdg_matrix(ed, links))
     return make_page(uri, ed.t("Governance areas"),
-                     ed.t("The governance axes and areas of the study, with their cases."), blocks)
+                     ed.t("The governance axes and areas of the study, with their cases."), blocks,
+                     edit_path=TAXONOMY)
 
 
 def area_sdg_matrix(ed: Edition, links: Linker) -> list:
@@ -73,7 +76,7 @@ def axis_page(ed: Edition, axis_id: str) -> Page:
                                                                      urls.area(area.id))))))
     blocks.append(indicator_block(ed, axis_id, links))
     return make_page(uri, ed.axis_name(axis_id), ed.axis_description(axis_id), blocks, kind=ed.t("Area"),
-                     trail=((ed.t("Governance areas"), urls.AREAS),))
+                     trail=((ed.t("Governance areas"), urls.AREAS),), edit_path=TAXONOMY)
 
 
 def area_pages(ed: Edition, area_id: str) -> list[Page]:
@@ -100,4 +103,5 @@ def area_pages(ed: Edition, area_id: str) -> list[Page]:
     trail = ((ed.t("Governance areas"), urls.AREAS),
              *(((ed.axis_name(axis.id), urls.area(axis.id)),) if axis.id != area_id else ()))
     return paginated(ed, uri, ed.area_name(area_id), ed.area_description(area_id), intro, groups,
-                     lambda case, page_links: case_item(ed, case, page_links), kind=ed.t("Area"), trail=trail)
+                     lambda case, page_links: case_item(ed, case, page_links), kind=ed.t("Area"), trail=trail,
+                     edit_path=TAXONOMY)

@@ -10,7 +10,17 @@ from ..content.models import Case
 from .edition import Edition
 from .html import Linker, Markdown, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, section
-from .parts import area_link, case_list, city_link, method_note, sdg_badge, study, target_link, translation_notice
+from .parts import (
+    area_link,
+    case_list,
+    city_link,
+    contribute_invitation,
+    method_note,
+    sdg_badge,
+    study,
+    target_link,
+    translation_notice,
+)
 from .related import related_cases
 
 INDEX_PREVIEW = 12  # cases shown per area on the cases index before "all N cases"
@@ -85,4 +95,5 @@ def cases_index(ed: Edition) -> Page:
         by_city=links.a(ed.t("city"), urls.CITIES), by_area=links.a(ed.t("area"), urls.AREAS),
         by_goal=links.a(ed.t("Sustainable Development Goal"), urls.SDGS),
         explorer=links.a(ed.t("case explorer"), urls.EXPLORER)))
-    return make_page(uri, ed.t("Cases"), ed.t("Every best-practice case in the knowledge base."), [intro, *sections])
+    return make_page(uri, ed.t("Cases"), ed.t("Every best-practice case in the knowledge base."),
+                     [intro, *sections, paragraph(contribute_invitation(ed)) if ed.repository else None])

@@ -12,7 +12,7 @@ from .citymaps import locator_map_block, world_map_block
 from .edition import Edition
 from .html import Linker, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, paginated, section
-from .parts import area_link, case_item, city_link, method_note, sdg_badge, study
+from .parts import area_link, case_item, city_link, contribute_invitation, method_note, sdg_badge, study
 from .related import related_cities
 
 
@@ -41,7 +41,8 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
         intro += " " + ed.n("The study names {count} best practice from the city.",
                             "The study names {count} best practices from the city.", len(cases))
     else:
-        intro += " " + t("The study names no best practice from the city yet; new cases are welcome.")
+        intro += Markup(" {} {}").format(t("The study names no best practice from the city yet."),
+                                         contribute_invitation(ed))
     opening: list = [paragraph(intro), facts(rows), locator_map_block(ed, city.id, uri, land_cache)]
     if not cases:
         opening.append(section(t("Cases"), paragraph(Markup("<em>{}</em>").format(t("No case yet.")))))
@@ -85,7 +86,8 @@ def cities_index(ed: Edition) -> Page:
                                     "and by UCLG world region.")).format(
         cities=ed.n("{count} city", "{count} cities", len(kb.cities)), study=emphasis(study(ed)))),
         world_map_block(ed, uri), section(ed.t("By UCLG world region"), ul(items))]
-    return make_page(uri, ed.t("Cities"), ed.t("The cities that took part in the study and their cases."), blocks)
+    return make_page(uri, ed.t("Cities"), ed.t("The cities that took part in the study and their cases."), blocks,
+                     edit_path="data/cities.yaml")
 
 
 def region_pages(ed: Edition, region: str) -> list[Page]:
@@ -104,4 +106,4 @@ def region_pages(ed: Edition, region: str) -> list[Page]:
         all=Linker(uri).a(ed.t("All cities and the map"), urls.CITIES)))]
     return paginated(ed, uri, ed.t("Cities in {region}", region=name),
                      ed.t("The participating cities in {region}.", region=name), intro, [("", cities)], render,
-                     list_class="kb-city-list", trail=((ed.t("Cities"), urls.CITIES),))
+                     list_class="kb-city-list", trail=((ed.t("Cities"), urls.CITIES),), edit_path="data/cities.yaml")

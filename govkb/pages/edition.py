@@ -47,9 +47,11 @@ class IndicatorWords:
 
 
 class Edition:
-    def __init__(self, kb: KnowledgeBase, language: Language):
+    def __init__(self, kb: KnowledgeBase, language: Language, repository: str = "", case_form: str = ""):
         self.kb = kb
         self.language = language
+        self.repository = repository  # where contributors propose changes (repo_url); '' when unknown
+        self.case_form = case_form  # the repository's issue form for a new case ('new-case.es.yml'), if it has one
         self.messages = Messages(language)
         self.t = self.messages.t
         self.n = self.messages.n

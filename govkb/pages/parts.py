@@ -11,7 +11,7 @@ from ..content.knowledge import Entry
 from ..content.models import Case, goal_of
 from ..languages import Language
 from .edition import Edition
-from .html import Linker, paragraph, ul
+from .html import Linker, external, paragraph, ul
 from .page import Page
 
 
@@ -68,6 +68,18 @@ def case_item(ed: Edition, case: Entry[Case], links: Linker, show_cities: bool =
 def case_list(ed: Edition, cases: Iterable[Entry[Case]], links: Linker, show_cities: bool = True) -> Markup:
     items = [case_item(ed, case, links, show_cities) for case in cases]
     return ul(items, "kb-case-list") if items else paragraph(Markup("<em>{}</em>").format(ed.t("No case yet.")))
+
+
+def contribute_invitation(ed: Edition) -> Markup:
+    """New cases are welcome: the form to propose one (when the repository has it), and the contributors' guide in
+    the reader's language."""
+    if not ed.repository:
+        return Markup("")
+    how = external(ed.t("how to contribute"), urls.contributing_guide(ed.repository, ed.language))
+    if not ed.case_form:
+        return Markup(ed.t("New cases are welcome: read {how}.")).format(how=how)
+    return Markup(ed.t("New cases are welcome: {propose}, or read {how}.")).format(
+        propose=external(ed.t("propose a case"), urls.issue_form(ed.repository, ed.case_form)), how=how)
 
 
 def translation_notice(ed: Edition, written_in: Language, translated_from: Language | None) -> Markup | None:
