@@ -84,6 +84,18 @@ def page(browser, base_url):
     assert_own_origin(requests, base_url)
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    """A light-palette page on a phone's screen, held upright."""
+    context, requests = _open_context(browser, base_url, viewport=PHONE)
+    yield context.new_page()
+    close(context)
+    assert_own_origin(requests, base_url)
+
+
 @pytest.fixture
 def themed_page(browser, base_url, scheme):
     context, requests = _open_context(browser, base_url, color_scheme=scheme)
