@@ -361,3 +361,23 @@ def test_every_invitation_to_contribute_leads_somewhere(site, kb):
     for path, source in (("areas", "data/taxonomy.yaml"), ("areas/open-data", "data/taxonomy.yaml"),
                          ("cities", "data/cities.yaml"), ("cities/regions/europe", "data/cities.yaml")):
         assert soup(site, path).select_one("a[rel=edit]")["href"] == f"{REPOSITORY}/edit/main/{source}", path
+
+
+def test_lists_of_indicators_mark_those_without_figures_and_translate_spanish_titles(site, kb):
+    """The indicators index and the area pages mark every indicator the study prints no figures for, and give our
+    title beside a title the study prints in Spanish."""
+    areas = {entry.meta.area for entry in kb.indicators.values() if entry.meta.area}
+    for path in ("indicators", *(f"areas/{area}" for area in areas)):
+        listed = {}
+        for li in article(site, path).select("li"):
+            target = (site / path / li.a["href"]).resolve().relative_to(site.resolve()) if li.a else None
+            if target and target.parent.name == "indicators":
+                listed[target.name] = li
+        assert set(listed) == set(kb.indicators) if path == "indicators" else listed, path
+        for slug, li in listed.items():
+            meta = kb.indicators[slug].meta
+            tag = li.select_one(".kb-tag")
+            assert (tag is not None and tag.get_text() == "No figures printed") == (meta.chart is ChartKind.none), slug
+            beside = li.select_one(".kb-translation")
+            assert (beside.get_text() if beside else None) == (f"({meta.title_translation})" if meta.title_translation
+                                                                  else None), slug
