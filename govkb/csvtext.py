@@ -4,9 +4,10 @@ A field is quoted when it holds a separator, a quote, a carriage return or a lin
 QUOTE_MINIMAL does that when CR and LF are both line-end characters, so lines end in CRLF (RFC 4180); with
 LF alone it would leave a bare CR unquoted, and a spreadsheet would start a new row there. Any line of a
 field that starts with =, +, -, @ or a tab gets a ' in front, the usual defence against formula injection:
-a spreadsheet then shows the text and runs nothing. (No published figure is negative, so no number is
-changed.) The explorer's download, made in the browser, applies the same two rules: ``csvCell`` in
-``overrides/assets/javascripts/explorer.js``.
+a spreadsheet then shows the text and runs nothing. A value given as a number (an int, a float or a Decimal, as
+the data package gives a longitude such as -2.9236) is written as it is: it holds only digits, a sign, a point
+and an exponent, which a spreadsheet reads as that number. The explorer's download, made in the browser,
+applies the same two rules: ``csvCell`` in ``overrides/assets/javascripts/explorer.js``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 LINE_END = "\r\n"
 _FORMULA_AT_LINE_START = re.compile(r"(^|[\r\n])(?=[=+\-@\t])")
@@ -25,9 +27,13 @@ def neutralised(field: str) -> str:
     return _FORMULA_AT_LINE_START.sub(r"\1'", field)
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
 def csv_text(rows: Iterable[Iterable[object]]) -> str:
     """Rows (the header first) as CSV text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
-    writer.writerows([neutralised(str(value)) for value in row] for row in rows)
+    writer.writerows([str(value) if _is_number(value) else neutralised(str(value)) for value in row] for row in rows)
     return buffer.getvalue()
