@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["kb_remember"] = fragments.remember
     env.globals["kb_urls"] = template_urls()
     env.globals["kb_t"] = build.edition.t
+    env.globals["kb_structured_data"] = lambda page: build.head_data(
+        page.file.src_uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description"))) \
+        if page else ""
     site_url = config.site_url or ""
     env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", build.edition.language,
                                                           site_url.removesuffix(edition_root(build.edition.language)))
@@ -126,6 +130,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     merge_sitemaps(site_dir, config.site_url or "/")
     answer_sitemap_probes(site_dir)
+
+
+def _text(value: object) -> str:
+    """A page's title or description as plain text: the hook hands the templates escaped values (Markup)."""
+    return value.unescape() if isinstance(value, Markup) else str(value or "")
 
 
 def _current() -> SiteBuild:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from .. import urls
 from ..content.knowledge import Entry
 from ..content.models import Case
+from .citation import cite_case
 from .edition import Edition
 from .html import Linker, Markdown, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, section
@@ -41,6 +42,7 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
                      [translation_notice(ed, words.written_in, words.translated_from),
                       paragraph(words.summary, "kb-lead"), facts(rows), Markdown(words.body.strip()),
                       section(t("How it serves the Sustainable Development Goals"), targets_served(ed, case, links)),
+                      cite_case(ed, case),
                       aside(t("Related cases"), case_list(ed, related, links)) if related else None],
                      edit_path=case.path, untrusted_body=True)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
@@ -16,6 +17,10 @@ from ..content.knowledge import Entry, KnowledgeBase
 from ..content.models import Case, CaseStatus, CaseTranslation, City, Indicator, IndicatorTranslation
 from ..languages import Language, folded
 from ..messages import Messages
+
+if TYPE_CHECKING:
+    from ..opendata.citations import CitationFormatter
+    from ..opendata.dataset import Publication
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,14 @@ class IndicatorWords:
 
 
 class Edition:
-    def __init__(self, kb: KnowledgeBase, language: Language):
+    def __init__(self, kb: KnowledgeBase, language: Language, publication: Publication | None = None,
+                 citations: CitationFormatter | None = None):
         self.kb = kb
         self.language = language
+        # The dataset's version, licence and addresses, and the citation formatter: a build has both, and pages
+        # leave out their "Cite this" block without them.
+        self.publication = publication
+        self.citations = citations
         self.messages = Messages(language)
         self.t = self.messages.t
         self.n = self.messages.n

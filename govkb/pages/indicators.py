@@ -9,6 +9,7 @@ from ..charts.data import ChartWords
 from ..charts.theme import THEMES
 from ..content.knowledge import Entry
 from ..content.models import ChartKind, Indicator, Origin
+from .citation import cite_indicator
 from .edition import Edition
 from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, ul
 from .page import PER_PAGE, Page, aside, make_page, section
@@ -78,7 +79,8 @@ def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
                    if words.title_translation and words.title_translation != words.title else None)
     shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri)
     blocks: list = [translation_notice(ed, words.written_in, words.translated_from), translation,
-                    paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip())]
+                    paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip()),
+                    cite_indicator(ed, entry)]
     related = (ed.cases_of_area(meta.area) or ed.in_order(ed.kb.cases_in_axis(meta.area))) if meta.area else []
     if related:
         blocks.append(aside(t("Cases in this area"), case_list(ed, related[:PER_PAGE], links)))

@@ -1,0 +1,147 @@
+"""The knowledge base as a published dataset: its name, version and licence (``data/dataset.yaml``), its title,
+address and publisher in each language (the site's configuration files), and the date of the build.
+
+The build date makes builds reproducible: ``SOURCE_DATE_EPOCH`` when it is set (the convention of reproducible
+builds, which MkDocs follows for its sitemap too), otherwise the date of the latest commit, otherwise today.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..content.frontmatter import read_data_file
+from ..content.layout import Layout
+from ..content.models import PlainShortText, WebUrl
+from ..content.problems import ContentError, Problem
+from ..content.slugs import SLUG_REGEX
+from ..content.validate import validated
+from ..languages import DEFAULT, LANGUAGES, Language, config_file
+from ..urls import served_path
+
+DATASET_FILE = "data/dataset.yaml"
+
+
+def _semantic_version(value: str) -> str:
+    if not re.fullmatch(r"(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)", value):
+        raise ValueError(f"'{value}' is not a version: write major.minor.patch, e.g. '1.0.0'")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(SLUG_REGEX, value):
+        raise ValueError(f"'{value}' is not a package name: use lowercase letters, digits and hyphens")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Licence(_Strict):
+    id: PlainShortText = Field(description="The licence's SPDX identifier, e.g. CC-BY-4.0.")
+    title: PlainShortText
+    url: WebUrl
+
+
+class Study(_Strict):
+    title: PlainShortText
+    author: PlainShortText
+    year: Annotated[int, Field(ge=1900, le=2100)]
+
+
+class DatasetFile(_Strict):
+    """``data/dataset.yaml``."""
+
+    name: Annotated[str, AfterValidator(_slug)]
+    version: Annotated[str, AfterValidator(_semantic_version)]
+    licence: Licence
+    study: Study
+
+
+@dataclass(frozen=True)
+class Site:
+    """One edition's published address, name and author, from its configuration file."""
+
+    url: str
+    name: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What every open-data file, citation and structured-data block says about the dataset as a whole."""
+
+    name: str
+    version: str
+    licence: Licence
+    study: Study
+    built: datetime  # UTC
+    sites: dict[Language, Site]
+
+    @property
+    def date(self) -> str:
+        """The build date, ISO 8601: 2026-11-28."""
+        return self.built.date().isoformat()
+
+    def address(self, language: Language, uri: str) -> str:
+        """The published address of a docs-relative file in an edition: 'cases/x.md' -> https://…/es/cases/x/."""
+        return self.sites[language].url + served_path(uri)
+
+
+def load_publication(layout: Layout) -> Publication:
+    """The dataset's description; raises ContentError naming the file, line and field of a mistake."""
+    problems: list[Problem] = []
+    path = layout.root / DATASET_FILE
+    if not path.is_file():
+        raise ContentError([Problem(DATASET_FILE, None, "", "file is missing")])
+    parsed = read_data_file(path, DATASET_FILE)  # a ContentError names the line that does not parse
+    described: DatasetFile | None = validated(parsed, DatasetFile, problems)
+    if described is None:
+        raise ContentError(problems)
+    return Publication(described.name, described.version, described.licence, described.study,
+                       build_time(layout.root), published_sites(layout.root))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads a site configuration's plain values; MkDocs' own tags (!ENV, !relative) are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def published_sites(root: Path) -> dict[Language, Site]:
+    """Each edition's site_url, site_name and site_author; an edition's file inherits what it leaves out."""
+    default = yaml.load((root / config_file(DEFAULT)).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    sites = {}
+    for language in LANGUAGES:
+        own = default
+        if language != DEFAULT and (root / config_file(language)).is_file():
+            own = {**default, **(yaml.load((root / config_file(language)).read_text(encoding="utf-8"),
+                                           Loader=_ConfigLoader) or {})}
+        url = str(own.get("site_url") or "/")
+        sites[language] = Site(url if url.endswith("/") else url + "/", str(own.get("site_name", "")),
+                               str(own.get("site_author", "")))
+    return sites
+
+
+def build_time(root: Path) -> datetime:
+    """SOURCE_DATE_EPOCH, else the latest commit's time, else now: a reproducible build sets the first."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                                   timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
