@@ -17,6 +17,8 @@ from ..content.knowledge import Entry
 from ..content.models import Case
 from ..content.slugs import slugify
 from ..languages import folded
+from ..opendata.package import dataset_title
+from .citation import citation_text, dataset_work
 from .edition import Edition
 from .html import Linker
 from .page import Page, paginated
@@ -98,6 +100,20 @@ def _script_messages(ed: Edition) -> str:
     }, ensure_ascii=False)
 
 
+def export_metadata(ed: Edition) -> str:
+    """What the explorer's downloads say about the dataset they come from (see exportMetadata in explorer.js)."""
+    publication = ed.publication
+    if publication is None:
+        return "{}"
+    work = dataset_work(ed)
+    return json.dumps({"title": dataset_title(ed, publication), "version": publication.version,
+                       "date": publication.date, "licence": publication.licence.id,
+                       "licence_url": publication.licence.url,
+                       "url": publication.address(ed.language, urls.DATA),
+                       "cite_as": citation_text(ed, work) if work else ""},
+                      ensure_ascii=False)
+
+
 def explorer_pages(ed: Edition) -> list[Page]:
     cases = ed.sorted_cases
     counts: dict[str, Counter] = {name: Counter() for name in FACETS}
@@ -111,17 +127,20 @@ def explorer_pages(ed: Edition) -> list[Page]:
     t = ed.t
     # Not "q" for the text box: Material's search claims that parameter.
     controls = Markup(
-        '<div class="kb-explorer" data-explorer data-source="{source}" data-messages="{messages}">'
+        '<div class="kb-explorer" data-explorer data-source="{source}" data-messages="{messages}" '
+        'data-dataset="{dataset}">'
         '<form class="kb-explorer__filters" role="search" aria-label="{filter}" hidden>'
         '<p><label for="kb-explorer-text">{search}</label> '
         '<input type="search" id="kb-explorer-text" name="text" autocomplete="off" placeholder="{placeholder}"></p>'
         "{facets}"
         '<p><button type="reset" class="md-button">{clear}</button> '
-        '<button type="button" class="md-button md-button--primary" data-export>{download}</button></p></form>'
+        '<button type="button" class="md-button md-button--primary" data-export>{download}</button> '
+        '<button type="button" class="md-button" data-export-json>{download_json}</button></p></form>'
         '<p class="kb-explorer__status" role="status" aria-live="polite" data-status>{status}</p></div>').format(
         source=links.href(urls.EXPLORER_DATA), messages=_script_messages(ed), filter=t("Filter cases"),
         search=t("Search the cases"), placeholder=t("City, initiative or word — accents optional"),
         facets=Markup(facets), clear=t("Clear filters"), download=t("Download these cases (CSV)"),
+        download_json=t("Download these cases (JSON)"), dataset=export_metadata(ed),
         status=ed.n("{count} case.", "{count} cases.", len(cases)))
     intro = Markup("<p>{}</p>").format(Markup(t(
         "Every case in one list. Filter by governance area, Sustainable Development Goal, region, country or city, "

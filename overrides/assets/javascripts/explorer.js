@@ -1,7 +1,8 @@
 /*
  * Case explorer. The page is served as a complete, paged list of the cases. This script loads every case
  * from one JSON file, filters by facets and accent-free text, shows live counts, keeps the state in the
- * URL (?area=open-data&sdg=16&text=bogota) and exports the matching cases as CSV. Case data only ever
+ * URL (?area=open-data&sdg=16&text=bogota) and exports the matching cases as CSV or JSON, each saying which
+ * filters made it and which version of the dataset, under which licence, it comes from. Case data only ever
  * reaches the page as text (textContent), never as markup.
  */
 (function () {
@@ -13,6 +14,8 @@
   var FACETS = ["area", "sdg", "region", "country", "city"];
   // The page's own words, in its language: {count} and {total} are filled in here.
   var MESSAGES = JSON.parse(root.getAttribute("data-messages"));
+  // The dataset the cases come from: its version, build date, licence and how to cite it.
+  var DATASET = JSON.parse(root.getAttribute("data-dataset"));
   var STEP = 100;
   var form = root.querySelector("form");
   var text = form.querySelector("input[type=search]");
@@ -127,22 +130,64 @@
     return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
-  function exportCsv() {
-    // Column names are the data's own, the same in every language, so a script can read any edition's file.
-    var rows = [["slug", "title", "cities", "countries", "regions", "areas", "sdgs", "summary", "url"]];
-    matching.forEach(function (item) {
-      rows.push([item.slug, item.title, item.city.join(" "), item.country.join(" "), item.region.join(" "),
-        item.area.join(" "), item.sdg.join(" "), item.summary, new URL(item.url, location.href).href]);
-    });
-    var csv = rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
-    var url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+  // What every export says about itself: the filters that made it, how many of all the cases it holds, and the
+  // dataset's version, licence and citation, so that a filtered file is never taken for the whole.
+  function exportMetadata() {
+    var state = chosen();
+    var filters = {};
+    FACETS.forEach(function (name) { if (state[name].length) filters[name] = state[name]; });
+    if (text.value.trim()) filters.text = text.value.trim();
+    var filtered = Object.keys(filters).length > 0;
+    return {
+      dataset: DATASET,
+      filters: filters,
+      explorer_url: location.href,
+      cases: matching.length,
+      of: cases.length,
+      file_name: "smart-governance-cases-" + DATASET.version + (filtered ? "-filtered" : "-all")
+    };
+  }
+
+  // Column names are the data's own, the same in every language, so a script can read any edition's file.
+  var CASE_COLUMNS = ["slug", "title", "cities", "countries", "regions", "areas", "sdgs", "summary", "url"];
+
+  function caseRecord(item) {
+    return {
+      slug: item.slug, title: item.title, cities: item.city.join(" "), countries: item.country.join(" "),
+      regions: item.region.join(" "), areas: item.area.join(" "), sdgs: item.sdg.join(" "), summary: item.summary,
+      url: new URL(item.url, location.href).href
+    };
+  }
+
+  function download(content, type, name) {
+    var url = URL.createObjectURL(new Blob([content], { type: type }));
     var anchor = document.createElement("a");
     anchor.href = url;
-    anchor.download = "smart-governance-cases.csv";
+    anchor.download = name;
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // Each row ends with the filters (as the explorer's address writes them), the dataset's version and licence.
+  function exportCsv() {
+    var about = exportMetadata();
+    var query = new URLSearchParams(location.search).toString();
+    var provenance = [query, about.dataset.version, about.dataset.licence];
+    var rows = [CASE_COLUMNS.concat(["filters", "dataset_version", "licence"])].concat(matching.map(function (item) {
+      var record = caseRecord(item);
+      return CASE_COLUMNS.map(function (name) { return record[name]; }).concat(provenance);
+    }));
+    var csv = rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    download(csv, "text/csv;charset=utf-8", about.file_name + ".csv");
+  }
+
+  function exportJson() {
+    var about = exportMetadata();
+    var content = { dataset: about.dataset, filters: about.filters, explorer_url: about.explorer_url,
+      cases_shown: about.cases, cases_in_dataset: about.of, cases: matching.map(caseRecord) };
+    download(JSON.stringify(content, null, 1) + "\n", "application/json", about.file_name + ".json");
   }
 
   fetch(root.getAttribute("data-source"))
@@ -162,6 +207,7 @@
       form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
       more.addEventListener("click", function () { shown += STEP; render(); });
       root.querySelector("[data-export]").addEventListener("click", exportCsv);
+      root.querySelector("[data-export-json]").addEventListener("click", exportJson);
     })
     .catch(function () {
       status.textContent = MESSAGES.unavailable;
