@@ -7,6 +7,7 @@ Only each page's own content (``data-pagefind-body``) is indexed; permalink mark
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,17 @@ def build_index(site_dir: Path) -> None:
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stderr or result.stdout}")
+    _sort_languages(site_dir / SEARCH_BUNDLE / ENTRY_FILE)
+
+
+# Pagefind's entry file, which lists the index of each language.
+ENTRY_FILE = "pagefind-entry.json"
+
+
+def _sort_languages(entry: Path) -> None:
+    """Pagefind writes its languages in a different order on each run; in the order of their codes, two builds
+    of the same commit give the same bytes. Nothing else in the file changes, and the reader's script looks a
+    language up by its code."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

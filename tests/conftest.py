@@ -42,9 +42,13 @@ def kb_subprocess(root: Path, *args: str, timeout: int = 300) -> subprocess.Comp
                           text=True, stdin=subprocess.DEVNULL, timeout=timeout)
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+# The build date of the session's site, as a reproducible build sets it (2026-11-28 00:00 UTC).
+SOURCE_DATE_EPOCH = "1795824000"
+
+
+def mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
@@ -78,14 +82,20 @@ def kb():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real content, built once per run with --strict (the first test process builds it, the others wait)."""
+    """The real content, built once per run with --strict (the first test process builds it, the others wait).
+
+    It is built cold, with a cache of its own that starts empty, and a fixed build date; its cache entries then
+    join the run's shared cache. So a later build of the same content is warm, and test_reproducible.py can
+    compare the two."""
     folder = run_folder(tmp_path_factory)
     site_dir = folder / "site"
     with FileLock(folder / "site.lock"):
         if not (site_dir / "index.html").is_file():
-            result = mkdocs_build(ROOT, site_dir)
+            cold_cache = folder / "site-cache"
+            result = mkdocs_build(ROOT, site_dir, KB_CACHE_DIR=str(cold_cache), SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
             assert result.returncode == 0, result.stderr
             assert "WARNING" not in result.stderr, result.stderr
+            shutil.copytree(cold_cache, os.environ["KB_CACHE_DIR"], dirs_exist_ok=True)
     return site_dir
 
 

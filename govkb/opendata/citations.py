@@ -11,6 +11,7 @@ the disk cache, named by its item, style and locale: a warm build formats only w
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -104,8 +105,12 @@ def _format(work: Work, style: str) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
+    # citeproc-py's HTML puts the item's text in as it is: it is escaped here, so that a "<" in a title stays text.
+    item = work.csl()
+    item.update({key: html.escape(item[key], quote=False) for key in ("title", "container-title") if key in item})
+    item["author"] = [{"literal": html.escape(work.author, quote=False)}]
     # One item per bibliography: two items of the same author and year would get "2026a" and "2026b".
-    bibliography = CitationStylesBibliography(_style(style, CSL_LOCALES[work.language]), CiteProcJSON([work.csl()]),
+    bibliography = CitationStylesBibliography(_style(style, CSL_LOCALES[work.language]), CiteProcJSON([item]),
                                               formatter.html)
     bibliography.register(Citation([CitationItem(work.id)]))
     return str(bibliography.bibliography()[0])
@@ -126,7 +131,7 @@ class CitationFormatter:
             text = self.cache.get(key, ".html")
             if text is None:
                 self.formatted += 1
-                # citeproc-py escapes the item's text; cleaning keeps that a guarantee, not an assumption.
+                # The text is escaped before formatting; cleaning is the second line of defence.
                 text = self.cache.put(key, nh3.clean(_format(work, style), tags=_FORMATTING_TAGS, attributes={}),
                                       ".html")
             found[style] = text

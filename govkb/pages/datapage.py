@@ -95,7 +95,8 @@ def data_page(ed: Edition, publication: Publication, tables: list[Table], files:
         explorer=links.a(t("case explorer"), urls.EXPLORER))))
     licence = section(t("Licence and sources"), *(paragraph(Markup(sentence)) for sentence in _sources(
         ed, publication, lambda label, url: str(external(label, url)))))
-    dictionary = [Markdown(f"## {markdown_text(t('Data dictionary'))} {{ #dictionary }}"), paragraph(t(
+    heading = t("Data dictionary")
+    dictionary = [Markdown(f"## {markdown_text(heading)} {{ #dictionary }}"), paragraph(t(
         "Every table, column by column: its name in the files, its type (as Table Schema names it) and its "
         "meaning. Empty cells mean there is no value."))]
     for table in tables:
@@ -119,18 +120,19 @@ def readme(ed: Edition, publication: Publication, tables: list[Table]) -> str:
     """The zip's README.md: what the package is, its licence, how to cite it, and the data dictionary."""
     t = ed.t
     work = dataset_work(ed)
+    version, built, cite, dictionary = t("Version:"), t("Built on:"), t("How to cite the data"), t("Data dictionary")
+    header = "| " + " | ".join([t("Column"), t("Type"), t("Meaning")]) + " |"
     lines = [f"# {dataset_title(ed, publication)}", "",
-             f"{t('Version:')} {publication.version} · {t('Built on:')} {publication.date} · "
+             f"{version} {publication.version} · {built} {publication.date} · "
              f"{publication.address(ed.language, urls.DATA)}", "",
              *(f"{sentence}\n" for sentence in _sources(ed, publication, lambda label, url: f"{label} (<{url}>)")),
-             f"## {t('How to cite the data')}", ""]
+             f"## {cite}", ""]
     if work is not None:
-        lines += [f"{label}: {citation_text(ed, work, style)}\n" for style, label in STYLES.items()]
-    lines += [f"## {t('Data dictionary')}", ""]
+        lines += [f"- {label} — {citation_text(ed, work, style)}" for style, label in STYLES.items()] + [""]
+    lines += [f"## {dictionary}", ""]
     for table in tables:
         lines += [f"### {table.title} ({table.name}.csv, {table.name}.json)", "", table.description, "",
-                  f"| {t('Column')} | {t('Type')} | {t('Meaning')} |", "| --- | --- | --- |",
+                  header, "| --- | --- | --- |",
                   *(f"| `{column.name}` | `{column.descriptor()['type']}` | "
                     f"{column_meaning(ed, column).replace('|', '/')} |" for column in table.columns), ""]
     return "\n".join(lines)
-

@@ -18,6 +18,7 @@ PAGES = {
     "sdg-overview": "/sdgs/",
     "indicator-chart": "/indicators/assessment-timing/",
     "explorer": "/explore/?area=open-data",
+    "open-data": "/data/",
     "search-open": "/search/?q=Medellin",
     "accessibility-statement": "/accessibility/",
     "not-found": "/no-such-page/",
