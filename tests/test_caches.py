@@ -30,7 +30,8 @@ from govkb.build import prepare
 builds = prepare(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), languages=("en",))
 generated = [(language, f) for language, build in builds.items() for f in build.generated_files()]
 files = {f"{language}/{f.uri}": f.content for language, f in generated if f.uri.endswith(".csv")}
-hashes = {f"{language}/{f.uri}": hashlib.sha256(f.content.encode()).hexdigest() for language, f in generated}
+hashes = {f"{language}/{f.uri}": hashlib.sha256(f.content if isinstance(f.content, bytes) else f.content.encode())
+          .hexdigest() for language, f in generated}
 heavy = sorted(m for m in ("pandas", "altair", "vl_convert") if m in sys.modules)
 print(json.dumps({"csv": files, "hashes": hashes, "heavy": heavy,
                   "summary": " ".join(build.summary() for build in builds.values()), "package": govkb.__file__}))

@@ -15,11 +15,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from govkb.cache import TextCache
 from govkb.content.layout import Layout
 from govkb.content.models import Case, CaseStatus
 from govkb.content.problems import ContentError
 from govkb.languages import LANGUAGES
-from govkb.cache import TextCache
 from govkb.opendata.citations import CitationFormatter, Work, bibtex, ris
 from govkb.opendata.dataset import build_time, load_publication
 from govkb.opendata.jsonld import script

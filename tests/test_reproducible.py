@@ -12,7 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .conftest import PROJECT_PARTS, ROOT, SOURCE_DATE_EPOCH, mkdocs_build
+from .conftest import PROJECT_PARTS, ROOT, mkdocs_build
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -24,7 +24,7 @@ def test_two_checkouts_one_cold_one_warm_build_the_same_bytes(site, tmp_path):
     copy.mkdir(parents=True)
     for part in PROJECT_PARTS:
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, copy / part)
-    result = mkdocs_build(copy, tmp_path / "site", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
+    result = mkdocs_build(copy, tmp_path / "site")  # with the run's SOURCE_DATE_EPOCH (conftest.shared_cache)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "charts: 0 rendered" in result.stderr and not re.search(r"charts: [1-9]", result.stderr)  # warm
     cold, warm = _files(site), _files(tmp_path / "site")

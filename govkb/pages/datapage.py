@@ -34,6 +34,7 @@ def _sources(ed: Edition, publication: Publication, link: Callable[[str, str], s
     """The licence and sources, as sentences; ``link(label, url)`` writes a link in the page's markup."""
     t = ed.t
     credit = f"{publication.study.author}, {study_name(ed)}"
+    csl_project = t("Citation Style Language project")
     sdg = ed.kb.sdg_catalogue.source
     return [
         t("Our summaries, translations and the data we compiled are published under the {licence}: you may share "
@@ -48,7 +49,7 @@ def _sources(ed: Edition, publication: Publication, link: Callable[[str, str], s
           "boundaries are {natural_earth}'s (public domain), through the world-atlas package (ISC licence).",
           natural_earth=link("Natural Earth", NATURAL_EARTH)),
         t("The citations are formatted with the styles of the {csl} (CC BY-SA 3.0 licence).",
-          csl=link(t("Citation Style Language project"), CSL_PROJECT)),
+          csl=link(csl_project, CSL_PROJECT)),
     ]
 
 
