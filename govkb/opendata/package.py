@@ -177,7 +177,7 @@ def deterministic_zip(files: dict[str, bytes], built: tuple[int, int, int, int, 
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever the machine that builds it
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[path], compresslevel=9)
+            archive.writestr(info, files[path], compresslevel=6)
     return buffer.getvalue()
 
 
