@@ -35,8 +35,11 @@ class PackageFile:
         return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+def _json(value: Any, indent: int | None = None) -> str:
+    """JSON as the package writes it: compact for the tables (Python's fast encoder does not indent), indented
+    where a reader opens the file to read it (the descriptor, one case)."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(value, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
 def csv_file(table: Table) -> str:
@@ -105,7 +108,7 @@ def case_files(ed: Edition, publication: Publication, tables: list[Table]) -> li
                "cite": {name: publication.address(ed.language, urls.citation("cases", slug, suffix))
                         for suffix, (name, _) in FILES.items()},
                "dataset": dataset}
-        files.append(PackageFile(urls.case_json(slug), _json(own)))
+        files.append(PackageFile(urls.case_json(slug), _json(own, indent=1)))
         index.append({"id": slug, "title": record["title"], "url": record["url"],
                       "json": publication.address(ed.language, urls.case_json(slug))})
     files.append(PackageFile(urls.CASES_JSON_INDEX, _json({"dataset": dataset, "cases": index})))
@@ -186,7 +189,7 @@ def package_files(ed: Edition, publication: Publication, tables: list[Table], re
     own = [file for table in tables for file in table_files(table)]
     own.append(geojson(ed, next(table for table in tables if table.name == "cities")))
     by_path = {_in_package(file.uri): file for file in own}
-    package = PackageFile(urls.DATA_PACKAGE, _json(descriptor(ed, publication, tables, by_path)))
+    package = PackageFile(urls.DATA_PACKAGE, _json(descriptor(ed, publication, tables, by_path), indent=1))
     own.append(package)
     # The zip carries the data dictionary as a README; on the site, the data page is that README.
     contents = {_in_package(file.uri): file.data for file in own} | {"README.md": readme.encode("utf-8")}
