@@ -155,6 +155,9 @@ def test_case_and_indicator_pages_cite_themselves(site, kb):
         assert item["title"] == title and item["version"] == "1.0.0"
     spanish = parsed(site / "es/cases/decidim-barcelona/index.html").select_one("#cite-chicago-author-date")
     assert "Versión 1.0.0" in spanish.get_text()
+    # The dataset says what it is in the edition's language (citeproc-py's Spanish locale would say "Dataset").
+    for edition, kind in (("", "[Dataset]"), ("es/", "[Conjunto de datos]"), ("fr/", "[Jeu de données]")):
+        assert kind in parsed(site / edition / "data/index.html").select_one("#cite-apa").get_text(), edition
 
 
 def test_a_formatted_citation_keeps_markup_in_a_title_as_text():

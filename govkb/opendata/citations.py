@@ -44,6 +44,9 @@ class Work:
     version: str
     url: str
     language: Language
+    # What kind of work it is, in its language ("Conjunto de datos"): the CSL locales citeproc-py ships leave
+    # some of these terms in English, so the citation says it itself.
+    genre: str | None = None
 
     def csl(self) -> dict:
         """The CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html)."""
@@ -52,6 +55,8 @@ class Work:
                 "language": self.language}
         if self.container:
             item["container-title"] = self.container
+        if self.genre:
+            item["genre"] = self.genre
         return item
 
 
@@ -107,7 +112,8 @@ def _format(work: Work, style: str) -> str:
 
     # citeproc-py's HTML puts the item's text in as it is: it is escaped here, so that a "<" in a title stays text.
     item = work.csl()
-    item.update({key: html.escape(item[key], quote=False) for key in ("title", "container-title") if key in item})
+    item.update({key: html.escape(item[key], quote=False) for key in ("title", "container-title", "genre")
+                 if key in item})
     item["author"] = [{"literal": html.escape(work.author, quote=False)}]
     # One item per bibliography: two items of the same author and year would get "2026a" and "2026b".
     bibliography = CitationStylesBibliography(_style(style, CSL_LOCALES[work.language]), CiteProcJSON([item]),

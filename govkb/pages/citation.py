@@ -42,7 +42,7 @@ def dataset_work(ed: Edition) -> Work | None:
         return None
     return Work(publication.name, "dataset", dataset_title(ed, publication), publication.sites[ed.language].author,
                 None, publication.built.year, publication.version, publication.address(ed.language, urls.DATA),
-                ed.language)
+                ed.language, genre=ed.t("Dataset"))
 
 
 def citation_text(ed: Edition, work: Work, style: str = "apa") -> str:

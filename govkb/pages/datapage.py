@@ -112,8 +112,9 @@ def _dictionary_table(ed: Edition, table: Table) -> Markup:
     rows = Markup("").join(Markup('<tr><th scope="row"><code>{}</code></th><td><code>{}</code></td><td>{}</td></tr>')
                            .format(column.name, column.descriptor()["type"], column_meaning(ed, column))
                            for column in table.columns)
-    return Markup('<table class="kb-dictionary"><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
-                  '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>').format(
+    # The class is on a wrapper: Material styles (and scrolls on phones) only the tables without a class.
+    return Markup('<div class="kb-dictionary"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
+                  '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>').format(
         ed.t("Column"), ed.t("Type"), ed.t("Meaning"), rows)
 
 
