@@ -107,6 +107,10 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
                        "coordinates": {"lat": round(rng.uniform(-50, 65), 4), "lon": round(rng.uniform(-120, 150), 4)},
                        "coordinates_source": "synthetic"})
     (target / "data/cities.yaml").write_text(yaml.safe_dump(cities, allow_unicode=True), encoding="utf-8")
+    # The study's edition names its participants by id: here, the first 24 synthetic cities.
+    editions = yaml.safe_load((root / "data/editions.yaml").read_text(encoding="utf-8"))
+    editions[0]["participants"] = [city["id"] for city in cities[:24]]
+    (target / "data/editions.yaml").write_text(yaml.safe_dump(editions, allow_unicode=True), encoding="utf-8")
     for names in (target / "data").glob("cities.*.yaml"):
         names.unlink()  # the real cities' names in other languages: the synthetic cities have none
     cases_dir = target / "cases"
