@@ -7,6 +7,9 @@ field that starts with =, +, -, @ or a tab gets a ' in front, the usual defence 
 a spreadsheet then shows the text and runs nothing. (No published figure is negative, so no number is
 changed.) The explorer's download, made in the browser, applies the same two rules: ``csvCell`` in
 ``overrides/assets/javascripts/explorer.js``.
+
+A published file opens with a UTF-8 byte-order mark: Excel on Windows reads a CSV as UTF-8, accents intact,
+only with it. pandas reads past it, as does Python's csv module with the encoding "utf-8-sig".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 LINE_END = "\r\n"
+BYTE_ORDER_MARK = "\ufeff"
 _FORMULA_AT_LINE_START = re.compile(r"(^|[\r\n])(?=[=+\-@\t])")
 
 
@@ -31,3 +35,8 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
     writer = csv.writer(buffer, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
     writer.writerows([neutralised(str(value)) for value in row] for row in rows)
     return buffer.getvalue()
+
+
+def published(text: str) -> str:
+    """CSV text as a published file holds it: after a byte-order mark."""
+    return BYTE_ORDER_MARK + text
