@@ -41,6 +41,9 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
     # The body stays Markdown: it is rendered, then sanitised with the rest of the page.
     return make_page(uri, words.title, words.summary,
                      [translation_notice(ed, words.written_in, words.translated_from),
+                      # Tells the explorer which case a search hit is, so that its text box matches what the site
+                      # search matches (explorer.js).
+                      Markup('<span data-pagefind-filter="case:{}"></span>').format(case.slug),
                       paragraph(words.summary, "kb-lead"), facts(rows), Markdown(words.body.strip()),
                       section(t("How it serves the Sustainable Development Goals"), targets_served(ed, case, links)),
                       aside(t("Related cases"), case_list(ed, related, links)) if related else None],
