@@ -48,7 +48,7 @@ def facets(ed: Edition) -> list[Facet]:
     kb = ed.kb
     t = ed.t
     cities = kb.cities.values()
-    status_labels = {status: ed.status_name(case.meta.status) for case in kb.cases.values()
+    status_labels = {status.value: ed.status_name(status) for case in kb.cases.values()
                      if (status := case.meta.status)}
     years = {str(year): str(year) for case in kb.cases.values() if (year := case.meta.year_started)}
     return [
@@ -83,7 +83,6 @@ def cases_json(ed: Edition) -> str:
 
     URLs are relative to the site's root ('cases/x/', 'es/cases/x/'), so the file means the same wherever it
     is read from."""
-    kb = ed.kb
     all_facets = facets(ed)
     records = []
     for case in ed.sorted_cases:

@@ -142,7 +142,7 @@ def test_on_a_phone_results_come_first_and_every_option_is_reachable(phone, base
     status = page.locator("[data-status]")
     expect(status).to_have_text(re.compile(r"of \d+ cases match"))
     box = status.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
 
     page.get_by_role("button", name=re.compile(r"^Show results \(\d+\)$")).click()
     expect(page.locator("[data-panel]")).to_be_hidden()
