@@ -8,6 +8,7 @@ import re
 import pytest
 import yaml
 
+from govkb.content.freshness import REVIEW_EVERY_YEARS
 from govkb.content.models import CaseStatus
 from govkb.languages import LANGUAGES
 from kbtools.cli import parser
@@ -86,10 +87,15 @@ def test_spanish_and_french_forms_say_nothing_in_english(forms):
         assert form.intro != twin.intro
 
 
-def test_the_guides_name_the_forms_as_they_are_called():
-    for guide, form in (("CONTRIBUTING.md", "New case"), ("CONTRIBUTING.es.md", "«Nuevo caso»"),
-                        ("CONTRIBUTING.fr.md", "«\u00a0Nouveau cas\u00a0»")):
-        assert form in (ROOT / guide).read_text(encoding="utf-8"), guide
+def test_the_guides_name_the_forms_and_the_review_period_as_they_are():
+    years = REVIEW_EVERY_YEARS
+    for guide, names, period in (
+            ("CONTRIBUTING.md", ["**New case**", "**New city**"], f"more than {years} years"),
+            ("CONTRIBUTING.es.md", ["«Nuevo caso»", "«Nueva ciudad»"], f"más de {years} años"),
+            ("CONTRIBUTING.fr.md", ["«\u00a0Nouveau cas\u00a0»", "«\u00a0Nouvelle ville\u00a0»"],
+             f"plus de {years} ans")):
+        text = re.sub(r"[ \n]+", " ", (ROOT / guide).read_text(encoding="utf-8"))  # lines joined; no-break spaces kept
+        assert all(name in text for name in names) and period in text, guide
 
 
 # --- The workflow ----------------------------------------------------------------------------------------------
