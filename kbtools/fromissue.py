@@ -245,48 +245,26 @@ def not_a_form(kind: str) -> str:
 
 def case_answers(answers: Answers, month: str) -> tuple[dict[str, Any], str]:
     """The front matter and body the answers make, in the model's order of fields."""
-    front: dict[str, Any] = {}
-    title = answers.text("title")
-    if title is not None:
-        front["title"] = title
-    cities = answers.chosen("cities")
-    if cities:
-        front["cities"] = cities
-    areas = list(dict.fromkeys(answers.chosen("main-area") + answers.chosen("other-areas")))
-    if areas:
-        front["areas"] = areas
     targets = _targets(answers)
-    if targets:
-        goals = list(dict.fromkeys(target["target"].split(".")[0] for target in targets))
-        lines = answers.origins["sdg_targets"]
-        answers.origins["sdgs"] = [next(line for target, line in zip(targets, lines, strict=True)
-                                        if target["target"].split(".")[0] == goal) for goal in goals]
-        front["sdgs"] = [int(goal) if goal.isdigit() else goal for goal in goals]
-        front["sdg_targets"] = targets
-    summary = answers.text("summary")
-    if summary is not None:
-        front["summary"] = summary
-    contributor = answers.text("contributed-by")
-    if contributor is not None:
-        front["contributed_by"] = contributor
-    front["contributed_on"] = month
-    sources = answers.links("sources", "sources")
-    if sources:
-        front["sources"] = sources
-    links = answers.links("links", "links")
-    if links:
-        front["links"] = links
-    year = answers.year("year-started")
-    if year is not None:
-        front["year_started"] = year
-    status = answers.chosen("status")
-    if status:
-        front["status"] = status[0].value
-    language = answers.chosen("language")
-    if language:
-        front["language"] = language[0]
+    goals = list(dict.fromkeys(target["target"].split(".")[0] for target in targets))
+    # A goal's problems are told on the line of its first target.
+    answers.origins["sdgs"] = [next(line for target, line in zip(targets, answers.origins["sdg_targets"], strict=True)
+                                    if target["target"].split(".")[0] == goal) for goal in goals]
+    status, language = answers.chosen("status"), answers.chosen("language")
+    front = _given(title=answers.text("title"), cities=answers.chosen("cities"),
+                   areas=list(dict.fromkeys(answers.chosen("main-area") + answers.chosen("other-areas"))),
+                   sdgs=[int(goal) if goal.isdigit() else goal for goal in goals], sdg_targets=targets,
+                   summary=answers.text("summary"), contributed_by=answers.text("contributed-by"),
+                   contributed_on=month, sources=answers.links("sources", "sources"),
+                   links=answers.links("links", "links"), year_started=answers.year("year-started"),
+                   status=status[0].value if status else None, language=language[0] if language else None)
     answers.all_ticked("confirm")
     return front, answers.text("description") or ""
+
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """The fields that have a value: an answer left out (None, or an empty list or mapping) is not written."""
+    return {key: value for key, value in fields.items() if value not in (None, [], {})}
 
 
 def _targets(answers: Answers) -> list[dict[str, str]]:
@@ -352,42 +330,21 @@ def _own_field(problem: Problem, own: str) -> str | None:
 
 
 def city_answers(answers: Answers, chosen_id: str | None, kb: KnowledgeBase) -> dict[str, Any]:
-    entry: dict[str, Any] = {}
     name = answers.text("name")
-    if name is not None:
-        ident = chosen_id or slugify(name)
-        if ident in kb.cities:
-            answers.tell(answers.form.question("name"), answers.t(
-                "a city with the id “{id}” is listed already: {name}. If yours is another city of the same name, "
-                "say so in a comment and a maintainer will give it another id.", id=ident,
-                name=kb.cities[ident].name))
-        entry["id"] = ident
-        entry["name"] = name
-    other_names = [line for _, line in answers.lines("other-names")]
-    answers.origins["other_names"] = [number for number, _ in answers.lines("other-names")]
-    if other_names:
-        entry["other_names"] = other_names
-    country = answers.chosen("country")
-    if country:
-        entry["country"] = country[0]
-        entry["country_name"] = Locale("en").territories[country[0]]
-    region = answers.chosen("region")
-    if region:
-        entry["region"] = region[0]
-    coordinates = _coordinates(answers)
-    if coordinates:
-        entry["coordinates"] = coordinates
-    for ident, key in (("coordinates-source", "coordinates_source"),):
-        value = answers.text(ident)
-        if value is not None:
-            entry[key] = value
-    population = _population(answers)
-    if population:
-        entry["population"] = population
-    for ident, key in (("website", "website"), ("notes", "notes")):
-        value = answers.text(ident)
-        if value is not None:
-            entry[key] = value
+    ident = (chosen_id or slugify(name)) if name else None
+    if ident in kb.cities:
+        answers.tell(answers.form.question("name"), answers.t(
+            "a city with the id “{id}” is listed already: {name}. If yours is another city of the same name, "
+            "say so in a comment and a maintainer will give it another id.", id=ident, name=kb.cities[ident].name))
+    other_names = answers.lines("other-names")
+    answers.origins["other_names"] = [number for number, _ in other_names]
+    country, region = answers.chosen("country"), answers.chosen("region")
+    entry = _given(id=ident, name=name, other_names=[line for _, line in other_names],
+                   country=country[0] if country else None,
+                   country_name=Locale("en").territories[country[0]] if country else None,
+                   region=region[0] if region else None, coordinates=_coordinates(answers),
+                   coordinates_source=answers.text("coordinates-source"), population=_population(answers),
+                   website=answers.text("website"), notes=answers.text("notes"))
     answers.all_ticked("confirm")
     return entry
 
@@ -406,21 +363,14 @@ def _coordinates(answers: Answers) -> dict[str, float] | None:
 
 
 def _population(answers: Answers) -> dict[str, Any]:
-    population: dict[str, Any] = {}
-    value = answers.text("population")
+    value, digits = answers.text("population"), None
     if value is not None:
-        digits = re.sub(r"[\s.,'\u00a0\u202f]", "", value)
-        if digits.isdigit():
-            population["value"] = int(digits)
-        else:
+        digits = re.sub(r"[\s.,'\u00a0\u202f]", "", value)  # thousands written as 545 796, 545,796 or 545.796
+        if not digits.isdigit():
             answers.tell(answers.form.question("population"), answers.t("write the number of inhabitants in digits"))
-    year = answers.year("population-year")
-    if year is not None:
-        population["year"] = year
-    source = answers.text("population-source")
-    if source is not None:
-        population["source"] = source
-    return population
+            digits = None
+    return _given(value=int(digits) if digits else None, year=answers.year("population-year"),
+                  source=answers.text("population-source"))
 
 
 def make_city(root: Path, body: str, chosen_id: str | None = None) -> tuple[Form | None, list[Said], str | None]:
@@ -440,13 +390,13 @@ def make_city(root: Path, body: str, chosen_id: str | None = None) -> tuple[Form
     def add(copy: Path) -> None:
         Layout(copy).cities_file.write_text(new_text, encoding="utf-8")
 
-    index = len(kb.cities)
+    index, ident = len(kb.cities), entry.get("id")
     said = _told(answers, _validated(root, add), written, lambda problem: _city_field(problem, index))
     if said:
         return answers.form, said, None
     cities_file.write_text(new_text, encoding="utf-8")
     write_forms(load(Layout(root)), root)  # the case forms list the new city
-    return answers.form, [], entry["id"]
+    return answers.form, [], ident
 
 
 def _city_field(problem: Problem, index: int) -> str | None:

@@ -59,10 +59,13 @@ def test_a_contributed_case_names_who_when_and_its_sources(project):
     assert "edition:" not in text and "source:" not in text and "what its sources say" in text
 
 
+# Answers that are right, but for where the case comes from.
+SOMETHING = ["--title", "Something", "--city", "bilbao", "--area", "open-data", "--target",
+             "16.10: Bilbao publishes its data.", "--summary", "One sentence."]
+
+
 def test_a_contribution_without_a_readable_source_is_refused(project):
-    result = run_new_case(project, "--title", "Something", "--city", "bilbao", "--area", "open-data",
-                          "--target", "16.10: Bilbao publishes its data.", "--summary", "One sentence.",
-                          "--contributed-by", "Bilbao City Council", "--source", "just words")
+    result = run_new_case(project, *SOMETHING, "--contributed-by", "Bilbao City Council", "--source", "just words")
     assert result.returncode == 1
     assert "--source: 'just words': write the title, a dash and the address" in result.stderr
     assert "a contributed case needs at least one of sources" in result.stderr
@@ -70,7 +73,5 @@ def test_a_contribution_without_a_readable_source_is_refused(project):
 
 
 def test_a_study_case_names_a_known_edition(project):
-    result = run_new_case(project, "--title", "Something", "--city", "bilbao", "--area", "open-data",
-                          "--target", "16.10: Bilbao publishes its data.", "--summary", "One sentence.",
-                          "--section", "Open Government › Open data", "--edition", "2018")
+    result = run_new_case(project, *SOMETHING, "--section", "Open Government › Open data", "--edition", "2018")
     assert result.returncode == 1 and "--edition: unknown edition 2018; known editions: 2019" in result.stderr
