@@ -22,12 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from pydantic import TypeAdapter, ValidationError
 
 from govkb.clock import build_date
 from govkb.content.characters import printable
 from govkb.content.knowledge import KnowledgeBase
 from govkb.content.layout import Layout
 from govkb.content.load import load
+from govkb.content.models import Month
 from govkb.content.problems import ContentError, Problem
 from govkb.content.slugs import slugify
 from govkb.languages import LANGUAGES
@@ -53,15 +55,16 @@ _PLACEHOLDER_SLUG = "case-from-an-issue"
 
 @dataclass(frozen=True, order=True)
 class Said:
-    """One thing the contributor is told: under which question (None: the form as a whole), on which line of the
-    answer, what."""
+    """One thing the contributor is told: under which question's label, on which line of the answer, what."""
 
-    place: int  # the question's place in the form, to list what is said in the form's order
+    place: int  # the question's place in the form, to list what is said in the form's order; -1: the whole form
     line: int
-    label: str
+    label: str  # '' when the issue is no form at all
     message: str
 
     def text(self, messages: Messages) -> str:
+        if not self.label:
+            return printable(self.message)
         if self.line:
             said = messages.t("{label}, line {line}: {problem}", label=self.label, line=self.line,
                               problem=self.message)
@@ -86,17 +89,17 @@ class Answers:
     def t(self) -> Callable[..., str]:
         return self.form.messages.t
 
+    def __post_init__(self) -> None:
+        for question in self.form.questions:
+            if question.required and question.kind != "checkboxes" and self.text(question.id) is None:
+                self.tell(question, missing(self.form, question))
+
     def tell(self, question: Question | None, message: str, line: int = 0, whole: bool = True) -> None:
         """Say what is wrong with an answer; ``whole`` when the answer is left out for it (not just a line)."""
         told = _said(self.form, question, message, line)
         self.said.append(told)
         if whole and not line:
             self.unread.add(told.place)
-
-    def __post_init__(self) -> None:
-        for question in self.form.questions:
-            if question.required and question.kind != "checkboxes" and self.text(question.id) is None:
-                self.tell(question, missing(self.form, question))
 
     def text(self, ident: str) -> str | None:
         """The answer, or None when there is none."""
@@ -353,7 +356,7 @@ def _coordinates(answers: Answers) -> dict[str, float] | None:
     answer = answers.text("coordinates")
     if answer is None:
         return None
-    found = _COORDINATES.fullmatch(answer)
+    found = _COORDINATES.fullmatch(answer) if len(answer) <= 60 else None  # two numbers are never longer
     if found is None:
         answers.tell(answers.form.question("coordinates"), answers.t(
             "write the latitude and the longitude in decimal degrees, separated by a comma, as in: 43.2569, -2.9236"))
@@ -390,8 +393,8 @@ def make_city(root: Path, body: str, chosen_id: str | None = None) -> tuple[Form
     def add(copy: Path) -> None:
         Layout(copy).cities_file.write_text(new_text, encoding="utf-8")
 
-    index, ident = len(kb.cities), entry.get("id")
-    said = _told(answers, _validated(root, add), written, lambda problem: _city_field(problem, index))
+    index, ident, own = len(kb.cities), entry.get("id"), Layout(root).display(cities_file)
+    said = _told(answers, _validated(root, add), written, lambda problem: _city_field(problem, own, index))
     if said:
         return answers.form, said, None
     cities_file.write_text(new_text, encoding="utf-8")
@@ -399,9 +402,9 @@ def make_city(root: Path, body: str, chosen_id: str | None = None) -> tuple[Form
     return answers.form, [], ident
 
 
-def _city_field(problem: Problem, index: int) -> str | None:
-    """A problem's field within the new entry (data/cities.yaml's entry number ``index``)."""
-    if problem.path != "data/cities.yaml":
+def _city_field(problem: Problem, own: str, index: int) -> str | None:
+    """A problem's field within the new entry (entry number ``index`` of the city registry ``own``)."""
+    if problem.path != own:
         return None
     return problem.field.removeprefix(f"{index}.")
 
@@ -496,7 +499,7 @@ def comment(form: Form | None, said: list[Said], kind: str, done: bool) -> str:
                "will then try again.") if kind == "case" else
              t("The city cannot be added yet. Please edit this issue to correct what is listed below; a maintainer "
                "will then try again."))
-    listing = "\n".join(f"- {told.text(messages)}" if told.label else printable(told.message) for told in said)
+    listing = "\n".join(f"- {told.text(messages)}" if told.label else told.text(messages) for told in said)
     fence = "`" * max([3, *(len(run) + 1 for run in re.findall("`+", listing))])
     return f"{intro}\n\n{fence}text\n{listing}\n{fence}\n"
 
@@ -505,9 +508,11 @@ def comment(form: Form | None, said: list[Said], kind: str, done: bool) -> str:
 
 
 def _month(text: str) -> str:
-    if not re.fullmatch(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])", text):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month: write year-month, such as 2027-03")
-    return text
+    """A month as the model writes one (year-month)."""
+    try:
+        return TypeAdapter(Month).validate_python(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.errors()[0]["msg"].removeprefix("Value error, ")) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser, kind: str) -> None:
@@ -539,12 +544,14 @@ def run(args: argparse.Namespace, kind: str) -> int:
     except ContentError as error:
         print(f"The knowledge base has problems of its own; fix them first:\n{error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"cannot read the issue's text: {error.strerror}: {error.filename}", file=sys.stderr)
+        return 2
     if args.comment:
         args.comment.write_text(comment(form, said, kind, done=not said), encoding="utf-8")
     if said:
         messages = form.messages if form else Messages("en")
-        print("Nothing was written:", *(told.text(messages) if told.label else printable(told.message)
-                                         for told in said), sep="\n  ", file=sys.stderr)
+        print("Nothing was written:", *(told.text(messages) for told in said), sep="\n  ", file=sys.stderr)
         return 1
     print(done)
     return 0
