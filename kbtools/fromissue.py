@@ -206,22 +206,26 @@ def _options_in(answer: str, options: tuple[str, ...]) -> list[int] | None:
 
 
 def sections(body: str, form: Form) -> dict[str, str]:
-    """Each question's answer: the lines between its heading and the next question's. Only a heading of a later
-    question starts a new answer, so a description holding '### Title' stays the description."""
+    """Each question's answer: the lines between its heading and the next question's heading.
+
+    GitHub writes every question's heading, in the form's order. An answer may hold a heading of its own (a
+    description ending in '### Sources'), so the headings are matched from the last question back, each the
+    last one before the heading matched after it."""
     lines = body.split("\n")
-    labels = [question.label for question in form.questions]
-    answers: dict[str, str] = {}
-    current, start, position = None, 0, 0
+    found: dict[str, list[int]] = {}
     for number, line in enumerate(lines):
-        label = line[4:].strip() if line.startswith("### ") else None
-        if label is not None and label in labels[position:]:
-            if current is not None:
-                answers[current] = "\n".join(lines[start:number])
-            position = labels.index(label, position) + 1
-            current, start = form.questions[position - 1].id, number + 1
-    if current is not None:
-        answers[current] = "\n".join(lines[start:])
-    return {ident: answer.strip("\n") for ident, answer in answers.items()}
+        if line.startswith("### "):
+            found.setdefault(line[4:].strip(), []).append(number)
+    starts: list[tuple[int, str]] = []
+    limit = len(lines)
+    for question in reversed(form.questions):
+        before = [number for number in found.get(question.label, []) if number < limit]
+        if before:
+            limit = before[-1]
+            starts.insert(0, (limit, question.id))
+    ends = [start for start, _ in starts[1:]] + [len(lines)]
+    return {ident: "\n".join(lines[start + 1:end]).strip("\n") for (start, ident), end in zip(starts, ends,
+                                                                                               strict=True)}
 
 
 def recognised(body: str, forms: list[Form]) -> Form | None:

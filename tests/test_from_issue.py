@@ -199,6 +199,17 @@ def test_a_horizontal_rule_in_the_description_is_markdown(project, submit):
     assert "edition" not in written.data and "edition: 2019" in written.body
 
 
+def test_a_description_may_hold_headings_of_its_own(project, submit):
+    text = answered(body("new-case.en.md"), "Description",
+                    "The portal opened in 2021.\n\n### Sources\n\nThe figures come from the city's accounts.")
+    result, _ = submit(project, text)
+    assert result.returncode == 0, result.stderr
+    [name] = new_files(project)
+    written = parse_fronted_markdown((project / "cases" / name).read_text(encoding="utf-8"), Path("x"), "x")
+    assert written.body.strip().endswith("### Sources\n\nThe figures come from the city's accounts.")
+    assert len(written.data["sources"]) == 2
+
+
 def test_enormous_input_is_refused_before_it_is_read(project, submit):
     text = answered(body("new-case.en.md"), "Description", "word " * (MAX_ISSUE_CHARACTERS // 5 + 10))
     result, _ = submit(project, text)
