@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -92,7 +94,7 @@ class Form:
         suffix = "" if self.language == DEFAULT else f".{self.language}"
         return f"new-{self.kind}{suffix}.yml"
 
-    @property
+    @cached_property
     def messages(self) -> Messages:
         return Messages(self.language)
 
@@ -128,7 +130,7 @@ class Addresses:
         return f"{self.repository}{name}"
 
 
-def _confirmations(t) -> tuple[str, ...]:
+def _confirmations(t: Callable[..., str]) -> tuple[str, ...]:
     return (t("Every fact comes from the public sources named in this form, and the words are my own."),
             t("This form names no person and gives no e-mail address or phone number."))
 
