@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -150,8 +151,7 @@ def case_form(kb: KnowledgeBase, language: Language, links: Addresses) -> Form:
         Question("cities", "dropdown", t("Cities"), t("The city or cities where the initiative runs. If yours is not "
                                                       "in the list, propose it first with the form “{form}”.",
                                                       form=t("New city")),
-                 True, ("cities",), tuple(f"{ed.city_name(c)} ({ed.country_name(kb.cities[c])})" for c in cities),
-                 tuple(cities), multiple=True),
+                 True, ("cities",), _city_options(ed, cities), tuple(cities), multiple=True),
         Question("main-area", "dropdown", t("Main governance area"),
                  t("The area of Smart Governance the initiative belongs to most. [The knowledge base]({address}) "
                    "describes each area.", address=links.page(urls.AREAS)),
@@ -259,6 +259,15 @@ def city_form(kb: KnowledgeBase, language: Language, links: Addresses) -> Form:
     return Form("city", language, t("New city"), t("Add a city to the knowledge base so that its cases can name it, "
                                                    "with a public source for each fact."),
                 t("New city: "), intro, questions)
+
+
+def _city_options(ed: Edition, cities: list[str]) -> tuple[str, ...]:
+    """'Bilbao (Spain)' for each city; with its id too where two cities of one country share a name, since a
+    dropdown's options must differ."""
+    shown = [f"{ed.city_name(city)} ({ed.country_name(ed.kb.cities[city])})" for city in cities]
+    repeated = {option for option, count in Counter(shown).items() if count > 1}
+    return tuple(f"{option} · {city}" if option in repeated else option for option, city in zip(shown, cities,
+                                                                                                 strict=True))
 
 
 def _capitalised(text: str) -> str:

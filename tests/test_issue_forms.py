@@ -4,6 +4,7 @@ languages; and the workflow that turns an accepted issue into a pull request, ch
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -72,6 +73,16 @@ def test_the_forms_offer_what_the_data_knows_in_their_language(kb, forms):
     assert "Bilbao (España)" in forms["new-case.es.yml"].question("cities").options
     assert "Participation citoyenne" in forms["new-case.fr.yml"].question("main-area").options
     assert "200" in forms["new-case.yml"].question("title").description  # the model's limit
+
+
+def test_two_cities_of_one_name_are_told_apart_by_their_ids(kb):
+    from govkb.pages.edition import Edition
+    from kbtools.forms import _city_options
+
+    twin = kb.cities["merida"].model_copy(update={"id": "merida-2"})
+    edition = Edition(replace(kb, cities={**kb.cities, "merida-2": twin}), "en")
+    assert _city_options(edition, ["merida", "merida-2", "bilbao"]) == (
+        "Mérida (Mexico) · merida", "Mérida (Mexico) · merida-2", "Bilbao (Spain)")
 
 
 def test_spanish_and_french_forms_say_nothing_in_english(forms):
