@@ -97,7 +97,7 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
     taxonomy = yaml.safe_load((root / "data/taxonomy.yaml").read_text(encoding="utf-8"))
     areas = [area["id"] for axis in taxonomy["axes"] for area in axis["areas"]]
     sdgs = yaml.safe_load((root / "data/sdgs.yaml").read_text(encoding="utf-8"))
-    targets = {goal["number"]: [t["id"] for t in goal["targets"]] for goal in sdgs["goals"]}
+    targets = {goal["number"]: [target["id"] for target in goal["targets"]] for goal in sdgs["goals"]}
     city_count = max(24, cases // 20)
     cities = []
     for i in range(city_count):
