@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import csvtext, urls
 from .cache import TextCache
 from .charts.data import all_figures_csv
 from .charts.files import chart_files
@@ -129,7 +129,7 @@ def _edition_build(layout: Layout, ed: Edition, publication: Publication, render
     for files in chart_files(charted, renderer):
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
         indicator_csvs.append(files.csv)
-    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
+    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, csvtext.published(all_figures_csv(indicator_csvs))))
     assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
     pages = generated_pages(ed, cache.within("maps"))

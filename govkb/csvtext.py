@@ -8,6 +8,9 @@ a spreadsheet then shows the text and runs nothing. A value given as a number (a
 the data package gives a longitude such as -2.9236) is written as it is: it holds only digits, a sign, a point
 and an exponent, which a spreadsheet reads as that number. The explorer's download, made in the browser,
 applies the same two rules: ``csvCell`` in ``overrides/assets/javascripts/explorer.js``.
+
+A published file opens with a UTF-8 byte-order mark: Excel on Windows reads a CSV as UTF-8, accents intact,
+only with it. pandas reads past it, as does Python's csv module with the encoding "utf-8-sig".
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 LINE_END = "\r\n"
+BYTE_ORDER_MARK = "\ufeff"
 _FORMULA_AT_LINE_START = re.compile(r"(^|[\r\n])(?=[=+\-@\t])")
 
 
@@ -37,3 +41,8 @@ def csv_text(rows: Iterable[Iterable[object]]) -> str:
     writer = csv.writer(buffer, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
     writer.writerows([str(value) if _is_number(value) else neutralised(str(value)) for value in row] for row in rows)
     return buffer.getvalue()
+
+
+def published(text: str) -> str:
+    """CSV text as a published file holds it: after a byte-order mark."""
+    return BYTE_ORDER_MARK + text

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -75,3 +75,7 @@ class Messages:
     def percent(self, value: Decimal | int | float) -> str:
         """A printed percentage (48 -> '48%' in English, '48 %' in French and Spanish)."""
         return self.t("{value}%", value=self.number(value))
+
+    def month(self, year: int, month: int | None) -> str:
+        """'March 2027', 'marzo de 2027', 'mars 2027'; the year alone when the month is not known."""
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.language) if month else str(year)

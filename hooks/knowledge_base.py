@@ -28,7 +28,7 @@ from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
 from govkb.search import SearchIndexError, build_index
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
-from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
+from govkb.templates import FragmentCache, alternates, compiled_templates, escaped_meta, shared_nav_key
 from govkb.urls import edition_root, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
@@ -47,10 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries
-        # are named by what made them, so sharing is safe.
-        cache_dir = Path(os.environ.get("KB_CACHE_DIR") or root / ".cache")
-        _build = edition_build(root, _language(config), cache_dir=cache_dir)
+        _build = edition_build(root, _language(config), cache_dir=_cache_dir(config))
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -63,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = _current()
     fragments = FragmentCache()  # one per build: the navigation may change between builds
+    env.bytecode_cache = compiled_templates(_cache_dir(config))
     env.globals["kb_fragment"] = fragments.get
     env.globals["kb_remember"] = fragments.remember
     env.globals["kb_urls"] = template_urls()
@@ -135,6 +133,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _text(value: object) -> str:
     """A page's title or description as plain text: the hook hands the templates escaped values (Markup)."""
     return value.unescape() if isinstance(value, Markup) else str(value or "")
+
+
+def _cache_dir(config: MkDocsConfig) -> Path:
+    # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries are
+    # named by what made them, so sharing is safe.
+    return Path(os.environ.get("KB_CACHE_DIR") or Path(config.config_file_path).parent / ".cache")
 
 
 def _current() -> SiteBuild:

@@ -12,12 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from govkb.cache import TextCache
 from govkb.content.layout import Layout
 from govkb.content.load import load
 from govkb.content.problems import ContentError
+from govkb.templates import compiled_templates
 
 from .conftest import ROOT
 
@@ -112,3 +114,22 @@ def test_an_entry_comes_back_with_its_line_ends(tmp_path):
     cache = TextCache(tmp_path / "cache", version="test")
     cache.put("key", "a,b\r\nc\rd\n")
     assert cache.get("key") == "a,b\r\nc\rd\n"
+
+
+def test_kept_templates_are_compiled_afresh_when_their_source_changes(tmp_path):
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    page = templates / "main.html"
+
+    def rendered() -> str:
+        # A new environment each time, as each edition and each build gets from MkDocs.
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
+                                         bytecode_cache=compiled_templates(tmp_path / "cache"))
+        return environment.get_template("main.html").render(name="Bilbao")
+
+    page.write_text("Before {{ name }}", encoding="utf-8")
+    assert rendered() == "Before Bilbao"
+    assert any((tmp_path / "cache").rglob("*.cache")), "the compiled template was not kept"
+    assert rendered() == "Before Bilbao"
+    page.write_text("After {{ name }}", encoding="utf-8")
+    assert rendered() == "After Bilbao"

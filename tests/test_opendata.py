@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,19 +18,23 @@ from bs4 import BeautifulSoup
 
 from govkb.cache import TextCache
 from govkb.content.layout import Layout
+from govkb.content.load import load
 from govkb.content.models import Case, CaseStatus
 from govkb.content.problems import ContentError
 from govkb.languages import LANGUAGES
 from govkb.opendata.citations import CitationFormatter, Work, bibtex, ris
-from govkb.opendata.dataset import build_time, load_publication
-from govkb.opendata.jsonld import script
-from govkb.opendata.tables import Column
+from govkb.opendata.dataset import load_publication
+from govkb.opendata.jsonld import StructuredData, script
+from govkb.opendata.package import package_files
+from govkb.opendata.tables import Column, tables
+from govkb.pages.datapage import readme
+from govkb.pages.edition import Edition
 
 from .conftest import ROOT, parsed
 
 EDITIONS = {"en": "", "es": "es/", "fr": "fr/"}
-TABLES = ["cases", "case_cities", "case_areas", "case_targets", "case_links", "cities", "taxonomy", "principles",
-          "sdg_targets", "indicators", "figures"]
+TABLES = ["cases", "case_cities", "case_areas", "case_targets", "case_links", "case_sources", "study_editions",
+          "cities", "taxonomy", "principles", "sdg_targets", "indicators", "figures"]
 
 
 def data(site: Path, language: str) -> Path:
@@ -248,6 +253,44 @@ def test_a_mistake_in_dataset_yaml_is_named_with_its_line(project):
     assert problem.path == "data/dataset.yaml" and problem.line and "major.minor.patch" in problem.message
 
 
-def test_the_build_date_is_source_date_epoch_when_set(monkeypatch, tmp_path):
+def test_the_build_date_is_source_date_epoch_when_set(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795824000")
-    assert build_time(tmp_path).isoformat() == "2026-11-28T00:00:00+00:00"
+    assert load_publication(Layout(ROOT)).date == "2026-11-28"
+
+
+def test_a_contributed_case_is_credited_to_its_contributor_and_sources(project, tmp_path):
+    """No study case is contributed yet: a copy of the project gets one, and its package is made without a build."""
+    shutil.copy(ROOT / "tests/invalid/cases/valid-contributed-control.md", project / "cases/contributed-decidim.md")
+    layout = Layout(project)
+    kb, publication = load(layout), load_publication(layout)
+    ed = Edition(kb, "fr", publication)
+    found = tables(ed, publication)
+    for file in package_files(ed, publication, found, readme(ed, publication, found)):
+        (tmp_path / file.uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / file.uri).write_bytes(file.data)
+    from frictionless import validate
+
+    report = validate(tmp_path / "data/datapackage.json")
+    assert report.valid, report.flatten(["title", "rowNumber", "fieldName", "message"])[:10]
+    cases = pd.read_csv(tmp_path / "data/cases.csv", dtype=str, keep_default_na=False).set_index("id")
+    contributed, study = cases.loc["contributed-decidim"], cases.loc["decidim-barcelona"]
+    assert (contributed["provenance"], contributed["edition"], contributed["source_study"]) == ("contributed", "", "")
+    assert (contributed["contributed_by"], contributed["contributed_on"], contributed["last_reviewed"]) == (
+        "Barcelona City Council (test copy)", "2025-06", "2025-06")
+    assert (study["provenance"], study["edition"], study["contributed_by"], study["last_reviewed"]) == (
+        "study", "2019", "", "2019")
+    own = json.loads((tmp_path / "data/cases/contributed-decidim.json").read_text(encoding="utf-8"))
+    assert own["sources"] == [{"position": 1, "title": "Decidim annual report (test copy)",
+                               "url": "https://example.org/decidim-report-test-copy"}]
+    editions = pd.read_csv(tmp_path / "data/study_editions.csv")
+    assert list(editions["year"]) == [2019] and editions["participants"][0] == 24
+
+    described = StructuredData(ed, publication, found)
+    article = described.case(kb.cases["contributed-decidim"])
+    assert article["isBasedOn"] == [{"@type": "CreativeWork", "name": "Decidim annual report (test copy)",
+                                     "url": "https://example.org/decidim-report-test-copy"}]
+    assert article["contributor"]["name"] == "Barcelona City Council (test copy)"
+    assert article["dateCreated"] == "2025-06"
+    based_on = described.case(kb.cases["decidim-barcelona"])["isBasedOn"]
+    assert based_on["@type"] == "Report" and based_on["name"].startswith("Smart Cities Study 2019")
+    assert "contributor" not in described.case(kb.cases["decidim-barcelona"])

@@ -136,7 +136,7 @@ def test_indicator_pages_have_chart_table_and_downloads(site, kb):
         printed = [cell.get_text(strip=True) for cell in figure.select("details table td")]
         csv_link = figure.select_one("a[href$='.csv']")
         rows = list(csv.DictReader(io.StringIO((site / f"indicators/{slug}" / csv_link["href"]).resolve()
-                                              .read_text())))
+                                              .read_text(encoding="utf-8-sig"))))
         expected = ([str(v.value) for v in entry.meta.values] if entry.meta.values else
                     [str(n) for r in entry.meta.table.rows for n in r.values])
         assert [r["value"] for r in rows] == expected
@@ -145,9 +145,16 @@ def test_indicator_pages_have_chart_table_and_downloads(site, kb):
         assert figure.select_one("a[href$='.vl.json']") and figure.select_one("a[href$='.svg']")
 
 
+def test_every_published_csv_opens_with_a_byte_order_mark(site):
+    """Excel on Windows reads a CSV as UTF-8, and keeps its accents, only after a byte-order mark."""
+    published = sorted(site.rglob("*.csv"))
+    assert len(published) > 20
+    assert [path for path in published if not path.read_bytes().startswith(b"\xef\xbb\xbf")] == []
+
+
 def test_one_tidy_csv_of_every_figure(site, kb):
     rows = list(csv.DictReader(io.StringIO(
-        (site / "assets/data/smart-cities-study-2019-figures.csv").read_text())))
+        (site / "assets/data/smart-cities-study-2019-figures.csv").read_text(encoding="utf-8-sig"))))
     assert set(rows[0]) == {"indicator", "label", "row", "column", "value", "unit", "base", "source_section"}
     expected = sum(len(i.meta.values or []) + sum(len(r.values) for r in (i.meta.table.rows if i.meta.table else []))
                    for i in kb.indicators.values())
@@ -268,3 +275,20 @@ def test_heading_anchors_are_plain_words(site):
         for heading in parsed(path).select("[id]"):
             if heading.name in {"h1", "h2", "h3", "h4"}:
                 assert not re.search(r"x27|(^|-)(quot|amp)(-|$)", heading["id"]), (path, heading["id"])
+
+
+def test_the_explorer_data_names_every_value_and_links_from_the_site_root(site, kb):
+    """cases.json is open data: its addresses mean the same wherever it is read from, and every id comes with
+    its name in the edition's language."""
+    import json
+
+    for prefix in ("", "es/", "fr/"):
+        data = json.loads((site / prefix / "assets/data/cases.json").read_text(encoding="utf-8"))
+        assert data["language"] == (prefix.rstrip("/") or "en")
+        assert sorted(case["slug"] for case in data["cases"]) == sorted(kb.cases)
+        for case in data["cases"]:
+            assert case["url"] == f"{prefix}cases/{case['slug']}/" and (site / case["url"] / "index.html").is_file()
+            for facet in ("area", "sdg", "region", "country", "city", "source", "status", "started"):
+                assert all(data["labels"][facet].get(value) for value in case[facet]), (facet, case[facet])
+    spanish = json.loads((site / "es/assets/data/cases.json").read_text(encoding="utf-8"))
+    assert spanish["labels"]["city"]["turin"] == "Turín" and spanish["labels"]["country"]["ES"] == "España"

@@ -1,26 +1,26 @@
 """The knowledge base as a published dataset: its name, version and licence (``data/dataset.yaml``), its title,
 address and publisher in each language (the site's configuration files), and the date of the build.
 
-The build date makes builds reproducible: ``SOURCE_DATE_EPOCH`` when it is set (the convention of reproducible
-builds, which MkDocs follows for its sitemap too), otherwise the date of the latest commit, otherwise today.
+The build date is the build's one clock (``govkb.clock``): ``SOURCE_DATE_EPOCH`` when it is set (the convention
+of reproducible builds, which MkDocs follows for its sitemap too), otherwise today. The editions of the study the
+data credit are ``data/editions.yaml``'s, read with the rest of the knowledge base.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..clock import build_date
 from ..content.frontmatter import read_data_file
 from ..content.layout import Layout
-from ..content.models import PlainShortText, WebUrl
+from ..content.models import PlainShortText, StudyEdition, WebUrl
 from ..content.problems import ContentError, Problem
 from ..content.slugs import SLUG_REGEX
 from ..content.validate import validated
@@ -52,19 +52,12 @@ class Licence(_Strict):
     url: WebUrl
 
 
-class Study(_Strict):
-    title: PlainShortText
-    author: PlainShortText
-    year: Annotated[int, Field(ge=1900, le=2100)]
-
-
 class DatasetFile(_Strict):
     """``data/dataset.yaml``."""
 
     name: Annotated[str, AfterValidator(_slug)]
     version: Annotated[str, AfterValidator(_semantic_version)]
     licence: Licence
-    study: Study
 
 
 @dataclass(frozen=True)
@@ -83,14 +76,13 @@ class Publication:
     name: str
     version: str
     licence: Licence
-    study: Study
-    built: datetime  # UTC
+    built: date
     sites: dict[Language, Site]
 
     @property
     def date(self) -> str:
         """The build date, ISO 8601: 2026-11-28."""
-        return self.built.date().isoformat()
+        return self.built.isoformat()
 
     def address(self, language: Language, uri: str) -> str:
         """The published address of a docs-relative file in an edition: 'cases/x.md' -> https://…/es/cases/x/."""
@@ -107,8 +99,18 @@ def load_publication(layout: Layout) -> Publication:
     described: DatasetFile | None = validated(parsed, DatasetFile, problems)
     if described is None:
         raise ContentError(problems)
-    return Publication(described.name, described.version, described.licence, described.study,
-                       build_time(layout.root), published_sites(layout.root))
+    return Publication(described.name, described.version, described.licence, build_date(),
+                       published_sites(layout.root))
+
+
+def full_title(edition: StudyEdition) -> str:
+    """'Smart Cities Study 2019 — Smart Governance'."""
+    return f"{edition.title} — {edition.subtitle}" if edition.subtitle else edition.title
+
+
+def credit(edition: StudyEdition) -> str:
+    """How the data credit an edition of the study: its publisher, title, subtitle and year."""
+    return f"{edition.publisher}, {full_title(edition)} ({edition.year})"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -131,17 +133,3 @@ def published_sites(root: Path) -> dict[Language, Site]:
         sites[language] = Site(url if url.endswith("/") else url + "/", str(own.get("site_name", "")),
                                str(own.get("site_author", "")))
     return sites
-
-
-def build_time(root: Path) -> datetime:
-    """SOURCE_DATE_EPOCH, else the latest commit's time, else now: a reproducible build sets the first."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        try:
-            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
-                                   timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            epoch = ""
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
-    return datetime.now(UTC).replace(microsecond=0)

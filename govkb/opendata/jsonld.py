@@ -1,7 +1,8 @@
 """Structured data for every page's head: schema.org in JSON-LD, as search engines and data catalogues read it.
 
 A case is an ``Article`` about its governance areas and SDG targets (``DefinedTerm``s in ``DefinedTermSet``s),
-covering its cities (``City`` with ``geo``), based on the study; a city page is a ``City``; an indicator page and
+covering its cities (``City`` with ``geo``), based on its edition of the study, or, for a contributed case, on its
+sources with its contributor named; a city page is a ``City``; an indicator page and
 the data page are ``Dataset``s, the latter with every download as a ``distribution``; the home page is the
 ``WebSite``, and every other page a ``WebPage``. The JSON is escaped so that no text can end the ``<script>``
 element that holds it: ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e``, ``\\u0026``, and the line and
@@ -18,9 +19,9 @@ from markupsafe import Markup
 
 from .. import urls
 from ..content.knowledge import Entry
-from ..content.models import Case, ChartKind, City, Indicator, goal_of
+from ..content.models import Case, ChartKind, City, Indicator, StudyEdition, goal_of
 from ..pages.edition import Edition
-from .dataset import Publication
+from .dataset import Publication, credit, full_title
 from .package import dataset_description, dataset_title
 from .tables import Table
 
@@ -73,11 +74,19 @@ class StructuredData:
     def _publisher(self) -> dict:
         return {"@type": "Organization", "name": self.publication.sites[self.ed.language].author}
 
+    @staticmethod
+    def _report(edition: StudyEdition) -> dict:
+        return {"@type": "Report", "name": full_title(edition), "datePublished": str(edition.year),
+                "author": {"@type": "Organization", "name": edition.publisher}}
+
     @cached_property
-    def _study(self) -> dict:
-        study = self.publication.study
-        return {"@type": "Report", "name": study.title, "datePublished": str(study.year),
-                "author": {"@type": "Organization", "name": study.author}}
+    def _studies(self) -> list[dict]:
+        """Every edition of the study, oldest first: what the knowledge base as a whole is based on."""
+        return [self._report(edition) for _, edition in sorted(self.ed.kb.study_editions.items())]
+
+    def _edition_titled(self, title: str) -> StudyEdition | None:
+        """The edition of the study a figure names by its title."""
+        return next((edition for edition in self.ed.kb.study_editions.values() if edition.title == title), None)
 
     def _ours(self) -> dict:
         """What every page of ours says: its site, publisher, licence and when it was last built."""
@@ -92,7 +101,7 @@ class StructuredData:
         site = self.publication.sites[self.ed.language]
         return {**self._site, "description": self.ed.t("Best practices and survey figures of the Smart Cities "
                                                        "Study 2019 on Smart Governance, as a knowledge base."),
-                "publisher": self._publisher, "license": self.publication.licence.url, "isBasedOn": self._study,
+                "publisher": self._publisher, "license": self.publication.licence.url, "isBasedOn": self._studies,
                 "url": site.url}
 
     def _city(self, city: City) -> dict:
@@ -103,10 +112,13 @@ class StructuredData:
                 "containedInPlace": {"@type": "Country", "name": ed.country_name(city), "identifier": city.country}}
 
     def city(self, city: City) -> dict:
-        names = [name for name in (city.name, *city.other_names) if name != self.ed.city_name(city.id)]
-        found = {**self._city(city), "description": self.ed.t("{city} took part in the {study}.",
-                                                               city=self.ed.city_name(city.id),
-                                                               study=self.ed.t("Smart Cities Study 2019"))}
+        ed = self.ed
+        names = [name for name in (city.name, *city.other_names) if name != ed.city_name(city.id)]
+        found = self._city(city)
+        editions = ed.kb.editions_of_city.get(city.id)
+        if editions:  # a city that joined with a contributed case took part in no edition
+            found["description"] = ed.t("{city} took part in the {study}.", city=ed.city_name(city.id),
+                                        study=", ".join(edition.title for edition in editions))
         if names:
             found["alternateName"] = names
         if city.website:
@@ -127,17 +139,29 @@ class StructuredData:
         return {"@type": "Article", "headline": words.title, "name": words.title, "description": words.summary,
                 "url": self.address(urls.case(case.slug)), "inLanguage": words.written_in, "about": about,
                 "spatialCoverage": [self._city(ed.kb.cities[c]) for c in case.meta.cities],
-                "isBasedOn": self._study, "author": self._publisher, **self._ours()}
+                **self._provenance(case.meta), "author": self._publisher, **self._ours()}
+
+    def _provenance(self, meta: Case) -> dict:
+        """What a case is based on: its edition of the study, or the sources of a contribution, with who
+        contributed it and when."""
+        if meta.edition is not None:
+            return {"isBasedOn": self._report(self.ed.kb.study_editions[meta.edition])}
+        return {"isBasedOn": [{"@type": "CreativeWork", "name": source.title, "url": source.url}
+                              for source in meta.sources],
+                "contributor": {"@type": "Organization", "name": meta.contributed_by},
+                "dateCreated": meta.contributed_on}  # a contributed case has both (the model refuses it otherwise)
 
     def indicator(self, entry: Entry[Indicator]) -> dict:
         ed = self.ed
         words = ed.indicator(entry)
-        study = self.publication.study
+        printed_in = entry.meta.source.study
+        edition = self._edition_titled(printed_in)
+        study = self._report(edition) if edition else {"@type": "Report", "name": printed_in}
         found = {"@type": "Dataset", "name": words.title, "description": words.finding,
                  "url": self.address(urls.indicator(entry.slug)), "inLanguage": words.written_in,
-                 "isBasedOn": self._study, "creator": self._study["author"],
+                 "isBasedOn": study, **({"creator": study["author"]} if edition else {}),
                  # The figures are the study's: credited to it, not put under our licence.
-                 "creditText": f"{study.author}, {study.title} ({study.year})",
+                 "creditText": credit(edition) if edition else printed_in,
                  "isPartOf": self._site, "dateModified": self.publication.date}
         if entry.meta.chart is not ChartKind.none:
             found["distribution"] = [{"@type": "DataDownload", "encodingFormat": "text/csv",
@@ -153,7 +177,7 @@ class StructuredData:
                        for suffix, media in (("csv", "text/csv"), ("json", "application/json")))]
         return {"@type": "Dataset", "name": dataset_title(ed, publication), "description": dataset_description(ed),
                 "url": self.address(urls.DATA), "inLanguage": ed.language, "version": publication.version,
-                "creator": self._publisher, "isBasedOn": self._study,
+                "creator": self._publisher, "isBasedOn": self._studies,
                 "distribution": [{"@type": "DataDownload", "encodingFormat": media, "contentUrl": self.address(uri)}
                                  for uri, media in downloads],
                 **self._ours()}

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import urls
-from ..csvtext import csv_text
+from ..csvtext import csv_text, published
 from ..pages.edition import Edition
 from .citations import FILES
-from .dataset import Publication
+from .dataset import Publication, credit
 from .tables import Table
 
 # A zip entry cannot be dated before 1980.
@@ -43,9 +43,10 @@ def _json(value: Any, indent: int | None = None) -> str:
 
 
 def csv_file(table: Table) -> str:
+    """The table as a published CSV file: after a byte-order mark, as every CSV of the site."""
     records = table.records
     header = [column.name for column in table.columns]
-    return csv_text([header, *([_csv_value(record[name]) for name in header] for record in records)])
+    return published(csv_text([header, *([_csv_value(record[name]) for name in header] for record in records)]))
 
 
 def _csv_value(value: Any) -> Any:
@@ -120,14 +121,18 @@ def descriptor(ed: Edition, publication: Publication, tables: list[Table], files
     Table Schema, size and hash. ``files`` are the package's files by their path within it."""
     t = ed.t
     site = publication.sites[ed.language]
-    study = publication.study
     sdg_source = ed.kb.sdg_catalogue.source
     resources = []
     for table in tables:
         for suffix, media in (("csv", "text/csv"), ("json", "application/json")):
             path = f"{table.name}.{suffix}"
+            # frictionless cannot read a JSON table with no rows ("[]", as case_sources is until a case is
+            # contributed): that file is declared a plain resource, with the schema it will have.
+            tabular = suffix == "csv" or bool(table.rows)
+            # A CSV starts with a byte-order mark: still UTF-8, which frictionless reads past.
             resource = {"name": table.name if suffix == "csv" else f"{table.name}-json", "path": path,
-                        "profile": "tabular-data-resource", "title": table.title, "description": table.description,
+                        "profile": "tabular-data-resource" if tabular else "data-resource",
+                        "title": table.title, "description": table.description,
                         "format": suffix, "mediatype": media, "encoding": "utf-8",
                         # frictionless reads a JSON table without counting its bytes: only a CSV's are checked.
                         **(_size(files[path]) if suffix == "csv" else {}), "schema": table.schema()}
@@ -148,14 +153,14 @@ def descriptor(ed: Edition, publication: Publication, tables: list[Table], files
         "title": dataset_title(ed, publication),
         "description": dataset_description(ed),
         "version": publication.version,
-        "created": publication.built.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": f"{publication.date}T00:00:00Z",
         "homepage": publication.address(ed.language, urls.DATA),
         "language": ed.language,
         "keywords": ["smart governance", "smart cities", "open government", "SDG", "UCLG"],
         "licenses": [{"name": publication.licence.id, "title": publication.licence.title,
                       "path": publication.licence.url}],
         "contributors": [{"title": site.author, "role": "publisher"}],
-        "sources": [{"title": f"{study.author}, {study.title} ({study.year})"},
+        "sources": [*({"title": credit(edition)} for _, edition in sorted(ed.kb.study_editions.items())),
                     {"title": f"{sdg_source.title} ({sdg_source.licence})", "path": sdg_source.url}],
         "resources": resources,
     }
@@ -193,6 +198,6 @@ def package_files(ed: Edition, publication: Publication, tables: list[Table], re
     own.append(package)
     # The zip carries the data dictionary as a README; on the site, the data page is that README.
     contents = {_in_package(file.uri): file.data for file in own} | {"README.md": readme.encode("utf-8")}
-    built = publication.built.timetuple()
-    archive = deterministic_zip(contents, (built[0], built[1], built[2], built[3], built[4], built[5]))
+    built = publication.built
+    archive = deterministic_zip(contents, (built.year, built.month, built.day, 0, 0, 0))
     return [*own, PackageFile(urls.data_zip(publication.name), archive), *case_files(ed, publication, tables)]

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import urls
+from ..content.freshness import last_reviewed
 from ..content.knowledge import Entry
 from ..content.models import (
     Case,
@@ -30,12 +31,13 @@ from ..content.models import (
     NameAndDescription,
     OfficialTarget,
     Principle,
+    StudyEdition,
     TargetReason,
     goal_of,
 )
 from ..languages import LANGUAGES
 from ..pages.edition import Edition
-from .dataset import Publication
+from .dataset import Publication, credit
 
 # JSON Schema's types as Table Schema names them (https://specs.frictionlessdata.io/table-schema/).
 _TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "array": "array"}
@@ -141,8 +143,8 @@ def _resolved(node: dict, definitions: dict) -> dict:
 def tables(ed: Edition, publication: Publication) -> list[Table]:
     """Every table of the data package, in this edition's words."""
     return [cases(ed, publication), case_cities(ed), case_areas(ed), case_targets(ed), case_links(ed),
-            cities(ed, publication), taxonomy(ed, publication), principles(ed), sdg_targets(ed),
-            indicators(ed, publication), figures(ed)]
+            case_sources(ed), study_editions(ed), cities(ed, publication), taxonomy(ed, publication), principles(ed),
+            sdg_targets(ed), indicators(ed, publication), figures(ed)]
 
 
 def _language_column(ed: Edition, text_language: Callable[[Any], str]) -> Column:
@@ -164,16 +166,27 @@ def cases(ed: Edition, publication: Publication) -> Table:
         Column("title", t("The initiative's name and city, in our words."), lambda c: words(c).title, (Case, "title")),
         Column("summary", t("One sentence in our words: what the city did and why it matters."),
                lambda c: words(c).summary, (Case, "summary")),
-        Column("edition", t("The edition of the Smart Cities Study that names the case."), lambda c: c.meta.edition,
-               (Case, "edition")),
+        Column("provenance", t("Where the case comes from: study, an edition of the Smart Cities Study; contributed, "
+                               "a city or organisation that shared it with the knowledge base."),
+               lambda c: CONTRIBUTED if c.meta.contributed else STUDY, required=True, enum=(STUDY, CONTRIBUTED)),
+        Column("edition", t("For a case from the study: the year of the edition that names it (see "
+                            "study_editions)."), lambda c: c.meta.edition, (Case, "edition"),
+               references=("study_editions", "year")),
+        Column("source_study", t("For a case from the study: the publication that describes it."),
+               lambda c: c.meta.source.study if c.meta.source else None, (Case, "source.study")),
+        Column("source_section", t("For a case from the study: where it describes the case, its chapter and "
+                                   "section."), lambda c: words(c).section, (Case, "source.section")),
+        Column("contributed_by", t("For a contributed case: the city or organisation that contributed it; its "
+                                   "sources are in case_sources."), lambda c: c.meta.contributed_by,
+               (Case, "contributed_by")),
+        Column("contributed_on", t("For a contributed case: when it was contributed, as year-month."),
+               lambda c: c.meta.contributed_on, (Case, "contributed_on")),
+        Column("last_reviewed", t("When the case was last checked against its sources: year-month, or a study "
+                                  "edition's year for a case not checked since."), _last_reviewed, required=True),
         Column("year_started", t("The year the initiative began, where a source states it."),
                lambda c: c.meta.year_started, (Case, "year_started")),
         Column("status", t("The initiative's status (active, pilot, completed or discontinued), where a source "
                            "states it."), lambda c: c.meta.status, (Case, "status")),
-        Column("source_study", t("The publication that describes the case."), lambda c: c.meta.source.study,
-               (Case, "source.study")),
-        Column("source_section", t("Where the study describes the case: its chapter and section."),
-               lambda c: words(c).section, (Case, "source.section")),
         Column("original_language", t("The language the case was written in; the other editions translate it."),
                lambda c: c.meta.language, (Case, "language")),
         _language_column(ed, lambda c: words(c).written_in),
@@ -181,6 +194,15 @@ def cases(ed: Edition, publication: Publication) -> Table:
     ]
     return Table("cases", t("Cases"), t("Every best-practice case: one row per case."), columns,
                  list(ed.kb.cases.values()), ["id"])
+
+
+STUDY, CONTRIBUTED = "study", "contributed"
+
+
+def _last_reviewed(case: Entry[Case]) -> str:
+    """As the case page and the explorer say it: '2027-03', or '2019' when only the year is known."""
+    reviewed = last_reviewed(case.meta)
+    return f"{reviewed.year}-{reviewed.month:02d}" if reviewed.month else str(reviewed.year)
 
 
 def _case_column(ed: Edition) -> Column:
@@ -237,15 +259,44 @@ def case_targets(ed: Edition) -> Table:
 
 def case_links(ed: Edition) -> Table:
     t = ed.t
-    columns = [_case_column(ed),
-               _position_column(ed, t("The link's place in the case's list of links, from 1.")),
-               Column("title", t("What the link leads to."),
-                      lambda row: ed.case(row[0]).link_titles[row[1]], (Link, "title")),
-               Column("url", t("An official web address of the initiative or city."), lambda row: row[2].url,
-                      (Link, "url"))]
-    return Table("case_links", t("Cases' official links"), t("Official pages of each case's initiative or city: one "
-                                                             "row per link."),
-                 columns, _listed(ed, lambda c: c.meta.links), ["case", "position"])
+    return _case_link_table(ed, "case_links", t("Cases' official links"), t(
+        "Official pages of each case's initiative or city: one row per link."), lambda c: c.meta.links,
+        t("The link's place in the case's list of links, from 1."), t("What the link leads to."),
+        lambda row: ed.case(row[0]).link_titles[row[1]], t("An official web address of the initiative or city."))
+
+
+def case_sources(ed: Edition) -> Table:
+    t = ed.t
+    return _case_link_table(ed, "case_sources", t("Sources of contributed cases"), t(
+        "The public documents each contributed case rests on: one row per source. Cases from the study rest on "
+        "the study (see cases)."), lambda c: c.meta.sources,
+        t("The source's place in the case's list of sources, from 1."),
+        t("What the source is, in the words of the case's original language."), lambda row: row[2].title,
+        t("The source's web address."))
+
+
+def _case_link_table(ed: Edition, name: str, title: str, description: str, links: Callable[[Entry[Case]], list],
+                     position: str, link_title: str, title_of: Callable[[Any], str], address: str) -> Table:
+    """A table of links each case lists (its official links, its sources): case, position, title, url."""
+    columns = [_case_column(ed), _position_column(ed, position),
+               Column("title", link_title, title_of, (Link, "title")),
+               Column("url", address, lambda row: row[2].url, (Link, "url"))]
+    return Table(name, title, description, columns, _listed(ed, links), ["case", "position"])
+
+
+def study_editions(ed: Edition) -> Table:
+    t = ed.t
+    columns = [
+        Column("year", t("The edition's year, as cases name it."), lambda e: e.year, (StudyEdition, "year")),
+        Column("title", t("The edition's title as printed."), lambda e: e.title, (StudyEdition, "title")),
+        Column("subtitle", t("Its subtitle as printed."), lambda e: e.subtitle, (StudyEdition, "subtitle")),
+        Column("publisher", t("Who published it."), lambda e: e.publisher, (StudyEdition, "publisher")),
+        Column("participants", t("How many cities took part in it (see cities' study_editions)."),
+               lambda e: len(e.participants), type="integer", required=True),
+    ]
+    return Table("study_editions", t("Editions of the study"), t(
+        "The editions of the Smart Cities Study that cases and figures come from: one row per edition."), columns,
+        [edition for _, edition in sorted(ed.kb.study_editions.items())], ["year"])
 
 
 def cities(ed: Edition, publication: Publication) -> Table:
@@ -281,6 +332,10 @@ def cities(ed: Edition, publication: Publication) -> Table:
                (City, "population.source")),
         Column("website", t("The city's official website."), lambda c: c.website, (City, "website")),
         Column("notes", t("Notes on the entry, in English."), lambda c: c.notes, (City, "notes")),
+        Column("study_editions", t("The years of the study's editions the city took part in, as a JSON list; empty "
+                                   "for a city that joined the knowledge base with a contributed case."),
+               lambda c: [edition.year for edition in ed.kb.editions_of_city.get(c.id, [])], type="array",
+               required=True),
         _address(ed, publication, lambda c: urls.city(c.id)),
     ]
     rows = sorted(ed.kb.cities.values(), key=lambda c: c.id)
@@ -375,7 +430,9 @@ def indicators(ed: Edition, publication: Publication) -> Table:
     ]
     return Table("indicators", t("Figures of the study"), t(
         "Every figure of the study: one row per figure, its values in figures. The titles and values are the "
-        "study's, as printed."), columns, list(ed.kb.indicators.values()), ["id"], sources=[_study_source(publication)])
+        "study's, as printed."), columns, list(ed.kb.indicators.values()), ["id"],
+        sources=[{"title": credit(edition)} for _, edition in sorted(ed.kb.study_editions.items())
+                 if edition.title in {entry.meta.source.study for entry in ed.kb.indicators.values()}])
 
 
 def figures(ed: Edition) -> Table:
@@ -404,7 +461,3 @@ def figures(ed: Edition) -> Table:
     return Table("figures", t("Values of the figures"), t(
         "Every value of every figure, in tidy form: one row per value."), columns, rows, ["indicator", "position"])
 
-
-def _study_source(publication: Publication) -> dict:
-    study = publication.study
-    return {"title": f"{study.author}, {study.title} ({study.year})"}

@@ -9,14 +9,13 @@ from markupsafe import Markup
 
 from .. import urls
 from ..opendata.citations import STYLES
-from ..opendata.dataset import Publication
+from ..opendata.dataset import Publication, credit
 from ..opendata.package import PackageFile, dataset_title
 from ..opendata.tables import Column, Table
 from .citation import citation_text, cite_dataset, dataset_work
 from .edition import Edition
 from .html import Linker, Markdown, external, facts, markdown_text, paragraph, ul
 from .page import Page, make_page, section
-from .parts import study as study_name
 
 # The CSL project asks every user of its styles for a clear mention and a link.
 CSL_PROJECT = "https://citationstyles.org/"
@@ -33,7 +32,7 @@ def column_meaning(ed: Edition, column: Column) -> str:
 def _sources(ed: Edition, publication: Publication, link: Callable[[str, str], str]) -> list[str]:
     """The licence and sources, as sentences; ``link(label, url)`` writes a link in the page's markup."""
     t = ed.t
-    credit = f"{publication.study.author}, {study_name(ed)}"
+    credited = "; ".join(credit(edition) for _, edition in sorted(ed.kb.study_editions.items()))
     csl_project = t("Citation Style Language project")
     sdg = ed.kb.sdg_catalogue.source
     return [
@@ -42,7 +41,9 @@ def _sources(ed: Edition, publication: Publication, link: Callable[[str, str], s
               f"{publication.licence.title} ({publication.licence.id})", publication.licence.url),
           site=publication.sites[ed.language].name),
         t("The study's own text and figures belong to UCLG: its figures and printed titles are reproduced exactly, "
-          "credited to {credit}.", credit=credit),
+          "credited to {credit}.", credit=credited),
+        t("A contributed case names the city or organisation that contributed it and the public sources it rests "
+          "on (contributed_by in the cases table, and case_sources); those sources belong to their authors."),
         t("The official titles of the SDG targets come from {source}, under the {licence} licence.",
           source=link(sdg.title, sdg.url), licence=sdg.licence),
         t("The cities' coordinates and populations name their sources in the cities table. The maps' country "
@@ -62,11 +63,12 @@ def data_page(ed: Edition, publication: Publication, tables: list[Table], files:
     intro = paragraph(t("Everything in this knowledge base is also a dataset to download, reuse and cite: its cases, "
                         "cities, governance areas, SDG targets and figures, as tables in CSV and JSON with their "
                         "documentation. Ids and values are the same in every language; names and texts are in "
-                        "this edition's language. The CSV files are UTF-8, with commas between columns: if a "
-                        "spreadsheet asks, choose those."))
+                        "this edition's language. The CSV files are UTF-8 (with a byte-order mark, so that "
+                        "spreadsheets keep the accents), with commas between columns: if a spreadsheet asks, choose "
+                        "those."))
     about = facts([
         (t("Version:"), publication.version),
-        (t("Built on:"), ed.messages.date(publication.built.date())),
+        (t("Built on:"), ed.messages.date(publication.built)),
         (t("Licence:"), external(f"{publication.licence.title} ({publication.licence.id})", publication.licence.url)),
     ])
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class CaseWords:
     title: str
     summary: str
-    section: str
+    section: str | None  # the study's section, for a case from the study
     reasons: dict[str, str]
     link_titles: list[str]
     body: str
@@ -80,8 +80,8 @@ class Edition:
         meta = entry.meta
         translation = entry.translations.get(self.language) if self.language != meta.language else None
         if translation is None:
-            return CaseWords(meta.title, meta.summary, meta.source.section, {t.target: t.reason for t in
-                                                                             meta.sdg_targets},
+            return CaseWords(meta.title, meta.summary, meta.source.section if meta.source else None,
+                             {t.target: t.reason for t in meta.sdg_targets},
                              [link.title for link in meta.links], entry.body, meta.language, None)
         words: CaseTranslation = translation.meta
         return CaseWords(words.title, words.summary, words.section, dict(words.reasons),

@@ -71,7 +71,7 @@ def indicator_page(ed: Edition, entry: Entry[Indicator]) -> Page:
         (t("Area:"), area_link(ed, meta.area, links) if meta.area else ""),
         (t("Unit:"), unit_label(ed, meta) if meta.unit else t("not stated in the study")),
         (t("Base:"), words.base),
-        (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        (t("Source:"), Markup("{} › {}").format(emphasis(meta.source.study), words.section)),
         (t("Note:"), words.notes or ""),
     ]
     # A title the study prints in Spanish, with ours in the reader's language (none when that is Spanish too).

@@ -15,7 +15,8 @@ from .html import Linker, paragraph, ul
 
 
 def study(ed: Edition) -> str:
-    return ed.t("Smart Cities Study 2019")
+    """The title of the study's latest edition, which pages name when they speak of "the study"."""
+    return ed.kb.study_editions[max(ed.kb.study_editions)].title
 
 
 def sdg_label(ed: Edition, number: int) -> str:

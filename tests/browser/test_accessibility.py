@@ -28,9 +28,9 @@ _axe = Axe()
 
 
 def settled(page) -> None:
-    """Wait for what scripts add after the load event: the explorer's filters once its data has arrived."""
+    """Wait for what scripts add after the load event: the explorer's list once its data has arrived."""
     if page.locator("[data-explorer]").count():
-        page.locator(".kb-explorer__filters:not([hidden])").wait_for()
+        page.locator("[data-explorer][data-ready]").wait_for(state="attached")
 
 
 def violations(page) -> list[str]:
