@@ -3,15 +3,17 @@
 Every edition of the site has its configuration: ``mkdocs.yml`` (English, at the site's root) and
 ``mkdocs.<lang>.yml`` (Spanish and French, which inherit from it). The English build loads and checks all
 content in ``on_config``, before MkDocs cleans ``site/``, so bad content stops the build with the last good
-site intact; after writing its pages it builds the other editions into ``site/<lang>/``, then indexes the
-whole site for search and writes one sitemap. So ``mkdocs build`` and ``mkdocs serve`` give all three.
-Hook modules are not reloaded by ``mkdocs serve``: all state lives in ``_build``, replaced in ``on_config``.
+site intact; once ``site/`` is clean it starts the other editions' builds into ``site/<lang>/`` beside its own
+(``govkb.sidebyside``), and when all are done indexes the whole site for search and writes one sitemap. So
+``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
+state lives in ``_build`` (replaced in ``on_config``) and ``_editions``.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -27,12 +29,14 @@ from govkb.build import SiteBuild, edition_build
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
 from govkb.search import SearchIndexError, build_index
+from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, compiled_templates, escaped_meta, shared_nav_key
 from govkb.urls import edition_root, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
+_editions: SideBySide | None = None  # the other editions' builds, while the default edition's runs
 
 
 def _language(config: MkDocsConfig) -> Language:
@@ -80,6 +84,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         # edit_uri is the repository root, so every "edit this page" names the real source file.
         file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    global _editions
+    if build.edition.language == DEFAULT:
+        _editions = _start_other_editions(config)
     for generated in build.generated_files():
         existing = files.get_file_from_path(generated.uri)
         if existing is None:
@@ -110,18 +117,14 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the default edition: the other editions, then the search index and sitemap of the whole site."""
-    if _language(config) != DEFAULT:
+    """After the default edition: wait for the other editions, then index the whole site and write one sitemap."""
+    global _editions
+    if _language(config) != DEFAULT or _editions is None:
         return
-    root = Path(config.config_file_path).parent
+    failed, _editions = _editions.wait(), None
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
-    for language in LANGUAGES:
-        if language == DEFAULT:
-            continue
-        # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
-        edition = load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
-                              strict=config.strict, site_url=(config.site_url or "/") + edition_root(language))
-        mkdocs_build(edition)
     try:
         build_index(site_dir)
     except SearchIndexError as error:
@@ -133,6 +136,28 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _text(value: object) -> str:
     """A page's title or description as plain text: the hook hands the templates escaped values (Markup)."""
     return value.unescape() if isinstance(value, Markup) else str(value or "")
+
+
+def on_build_error(error: Exception) -> None:
+    global _editions
+    if _editions is not None:
+        _editions.stop()
+        _editions = None
+
+
+def _start_other_editions(config: MkDocsConfig) -> SideBySide:
+    """The other editions' builds into ``site/<lang>/``, beside the default edition's own (its folder is clean by
+    now): each in a forked process that starts with the content already loaded, checked and rendered."""
+    root = Path(config.config_file_path).parent
+    site_dir = Path(config.site_dir)
+
+    def edition(language: Language) -> Callable[[], None]:
+        # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
+        return lambda: mkdocs_build(load_config(
+            config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
+            strict=config.strict, site_url=(config.site_url or "/") + edition_root(language)))
+
+    return SideBySide({language: edition(language) for language in LANGUAGES if language != DEFAULT})
 
 
 def _cache_dir(config: MkDocsConfig) -> Path:
