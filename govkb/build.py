@@ -184,11 +184,12 @@ def generated_pages(ed: Edition, land_cache: TextCache) -> dict[str, Page]:
 _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
-def edition_build(root: Path, language: Language, cache_dir: Path | None = None) -> SiteBuild:
-    """The edition of ``language``: the default language prepares every edition afresh (a new build, or a preview's
-    rebuild), and the others take theirs from it, or prepare their own when built on their own."""
+def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
+                  languages: tuple[Language, ...] = LANGUAGES) -> SiteBuild:
+    """The edition of ``language``: the default language prepares the editions of ``languages`` afresh (a new build,
+    or a preview's rebuild), and the others take theirs from it, or prepare their own when built on their own."""
     if language == DEFAULT:
-        _prepared[root] = prepare(root, cache_dir)
+        _prepared[root] = prepare(root, cache_dir, languages)
     elif language not in _prepared.get(root, {}):
         return prepare(root, cache_dir, (language,))[language]
     return _prepared[root][language]

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, edition_build
 from govkb.content.problems import ContentError
-from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
+from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
 from govkb.search import SearchIndexError, build_index
 from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
@@ -51,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        _build = edition_build(root, _language(config), cache_dir=_cache_dir(config))
+        _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build())
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -157,7 +157,14 @@ def _start_other_editions(config: MkDocsConfig) -> SideBySide:
             config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
             strict=config.strict, site_url=(config.site_url or "/") + edition_root(language)))
 
-    return SideBySide({language: edition(language) for language in LANGUAGES if language != DEFAULT})
+    return SideBySide({language: edition(language) for language in _editions_to_build() if language != DEFAULT})
+
+
+def _editions_to_build() -> tuple[Language, ...]:
+    try:
+        return editions_to_build(os.environ.get("KB_LANGUAGES"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
 
 
 def _cache_dir(config: MkDocsConfig) -> Path:

@@ -46,9 +46,10 @@ def kb_subprocess(root: Path, *args: str, timeout: int = 300) -> subprocess.Comp
 SOURCE_DATE_EPOCH = "1795824000"
 
 
-def mkdocs_build(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
+def mkdocs_build(project: Path, site_dir: Path, languages: str = "", **env_vars: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it; ``languages`` as
+    KB_LANGUAGES takes it ("en": the English edition alone, for what does not depend on the language)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_LANGUAGES": languages, **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 

@@ -275,11 +275,11 @@ def test_a_city_without_its_sources_is_refused(project, submit):
 
 
 def test_a_form_becomes_a_case_page_that_shows_where_it_comes_from(project, tmp_path, submit):
-    """The one full build of this file: form -> command -> site, in the three editions."""
+    """The one full build of this file: form -> command -> site, in English and Spanish."""
     result, _ = submit(project, body("new-case.en.md"))
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
-    build = mkdocs_build(project, site)
+    build = mkdocs_build(project, site, languages="es")
     assert build.returncode == 0, build.stderr[-3000:]
     page = parsed(site / "cases/neighbourhood-open-budget-bilbao/index.html")
     facts = " ".join(page.select_one(".kb-facts").get_text(" ").split())
