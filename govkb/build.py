@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import csvtext, urls
 from .cache import TextCache
 from .charts.data import all_figures_csv
 from .charts.files import chart_files
@@ -22,9 +22,16 @@ from .content.load import load
 from .content.models import ChartKind
 from .content.problems import ContentError
 from .languages import DEFAULT, LANGUAGES, Language
+from .opendata.citations import CitationFormatter
+from .opendata.dataset import Publication, load_publication
+from .opendata.jsonld import StructuredData
+from .opendata.package import package_files
+from .opendata.tables import tables
 from .pages.areas import area_pages, areas_index, axis_page
 from .pages.cases import case_page, cases_index
+from .pages.citation import citation_files
 from .pages.cities import cities_index, city_pages, region_pages
+from .pages.datapage import data_page, readme
 from .pages.edition import Edition
 from .pages.explorer import cases_json, explorer_pages
 from .pages.indicators import chart_words, indicator_page, indicators_index
@@ -40,7 +47,7 @@ from .sanitize import sanitize_html
 @dataclass(frozen=True)
 class GeneratedFile:
     uri: str
-    content: str
+    content: str | bytes  # bytes for a binary file (the data package's zip)
     edit_path: str | None = None
 
 
@@ -54,6 +61,7 @@ class SiteBuild:
     assets: list[GeneratedFile] = field(default_factory=list)
     charts_rendered: int = 0
     charts_cached: int = 0
+    structured_data: StructuredData | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -63,6 +71,10 @@ class SiteBuild:
         return (f"{self.edition.language}: {len(self.kb.cases)} cases, {len(self.kb.cities)} cities, "
                 f"{len(self.kb.indicators)} indicators; charts: {self.charts_rendered} rendered, "
                 f"{self.charts_cached} from cache")
+
+    def head_data(self, uri: str, title: str, description: str) -> str:
+        """The page's structured data (a JSON-LD script element) for its head; title and description as text."""
+        return self.structured_data.for_page(uri, title, description) if self.structured_data else ""
 
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
@@ -94,10 +106,9 @@ class SiteBuild:
         return RENDERED_PLACEHOLDER.sub(block, html)
 
 
-def prepare(root: Path, cache_dir: Path | None = None, languages: tuple[Language, ...] = LANGUAGES,
-            repository: str = "") -> dict[Language, SiteBuild]:
-    """Load and check everything once, then render each language's edition. ``repository`` is where contributors
-    propose changes (the site's repo_url): pages link to its guide and forms."""
+def prepare(root: Path, cache_dir: Path | None = None,
+            languages: tuple[Language, ...] = LANGUAGES) -> dict[Language, SiteBuild]:
+    """Load and check everything once, then render each language's edition."""
     layout = Layout(root)
     cache = TextCache(cache_dir)
     kb = load(layout, cache.within("content"))
@@ -107,16 +118,14 @@ def prepare(root: Path, cache_dir: Path | None = None, languages: tuple[Language
     if unknown_markers:
         raise ContentError(unknown_markers)
     renderer = ChartRenderer(cache.within("charts"))
-    return {language: _edition_build(layout, Edition(kb, language, repository, case_form(root, language)), renderer,
+    publication = load_publication(layout)
+    citations = CitationFormatter(cache.within("citations"))
+    return {language: _edition_build(layout, Edition(kb, language, publication, citations), publication, renderer,
                                      cache) for language in languages}
 
 
-def case_form(root: Path, language: Language) -> str:
-    """The repository's issue form for a new case in ``language`` (or in English); '' while it has none."""
-    return next((name for name in urls.case_form_names(language) if (root / urls.ISSUE_FORMS / name).is_file()), "")
-
-
-def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: TextCache) -> SiteBuild:
+def _edition_build(layout: Layout, ed: Edition, publication: Publication, renderer: ChartRenderer,
+                   cache: TextCache) -> SiteBuild:
     rendered, cached = renderer.rendered, renderer.cached
     assets: list[GeneratedFile] = []
     indicator_csvs: list[str] = []
@@ -127,12 +136,19 @@ def _edition_build(layout: Layout, ed: Edition, renderer: ChartRenderer, cache: 
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
         indicator_csvs.append(files.csv)
         chart_sizes[entry.slug] = files.sizes
-    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, all_figures_csv(indicator_csvs)))
+    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, csvtext.published(all_figures_csv(indicator_csvs))))
     assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
     pages = generated_pages(ed, cache.within("maps"), chart_sizes)
+    # The open data package, the data page that documents it, and every citation to download.
+    data_tables = tables(ed, publication)
+    package = package_files(ed, publication, data_tables, readme(ed, publication, data_tables))
+    assets += [GeneratedFile(file.uri, file.content) for file in package]
+    assets += [GeneratedFile(uri, text) for uri, text in citation_files(ed)]
+    pages[urls.DATA] = data_page(ed, publication, data_tables, package)
     fallbacks = [GeneratedFile(uri, text, edit) for uri, text, edit in untranslated_pages(layout, ed)]
-    return SiteBuild(layout, ed, pages, [*assets, *fallbacks], renderer.rendered - rendered, renderer.cached - cached)
+    return SiteBuild(layout, ed, pages, [*assets, *fallbacks], renderer.rendered - rendered, renderer.cached - cached,
+                     StructuredData(ed, publication, data_tables))
 
 
 def untranslated_pages(layout: Layout, ed: Edition) -> list[tuple[str, str, str]]:
@@ -177,11 +193,12 @@ def generated_pages(ed: Edition, land_cache: TextCache,
 _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
-def edition_build(root: Path, language: Language, cache_dir: Path | None = None, repository: str = "") -> SiteBuild:
-    """The edition of ``language``: the default language prepares every edition afresh (a new build, or a preview's
-    rebuild), and the others take theirs from it, or prepare their own when built on their own."""
+def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
+                  languages: tuple[Language, ...] = LANGUAGES) -> SiteBuild:
+    """The edition of ``language``: the default language prepares the editions of ``languages`` afresh (a new build,
+    or a preview's rebuild), and the others take theirs from it, or prepare their own when built on their own."""
     if language == DEFAULT:
-        _prepared[root] = prepare(root, cache_dir, repository=repository)
+        _prepared[root] = prepare(root, cache_dir, languages)
     elif language not in _prepared.get(root, {}):
-        return prepare(root, cache_dir, (language,), repository)[language]
+        return prepare(root, cache_dir, (language,))[language]
     return _prepared[root][language]

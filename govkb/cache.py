@@ -19,7 +19,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Libraries whose output a cache entry can hold: a new version of any of them makes every entry afresh.
 RENDERING_LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "pydantic", "PyYAML", "nh3", "Markdown",
-                       "pagefind", "python-slugify", "markupsafe")
+                       "pagefind", "python-slugify", "markupsafe", "citeproc-py", "lxml")
 
 
 @lru_cache(maxsize=1)

@@ -25,3 +25,17 @@ def folded(text: str) -> str:
 def config_file(language: Language) -> str:
     """The site-builder configuration of a language's edition: mkdocs.yml for English, mkdocs.es.yml for Spanish."""
     return "mkdocs.yml" if language == DEFAULT else f"mkdocs.{language}.yml"
+
+
+def editions_to_build(setting: str | None) -> tuple[Language, ...]:
+    """The editions a build makes: all of them, or those a comma-separated setting names (KB_LANGUAGES="en" or
+    "en,es" for a quicker preview or test; the default language always, since the others live inside it).
+    Raises ValueError naming what would be valid."""
+    if not setting or not setting.strip():
+        return LANGUAGES
+    named = [code.strip() for code in setting.split(",") if code.strip()]
+    unknown = [code for code in named if not is_language(code)]
+    if unknown:
+        raise ValueError(f"KB_LANGUAGES names {', '.join(map(repr, unknown))}; valid: {', '.join(LANGUAGES)}, "
+                         "separated by commas")
+    return tuple(language for language in LANGUAGES if language == DEFAULT or language in named)

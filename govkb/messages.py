@@ -8,10 +8,12 @@ any gettext tool. Numbers follow each language's conventions through Babel: "4.6
 from __future__ import annotations
 
 import gettext
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -66,6 +68,14 @@ class Messages:
         """A coordinate to four decimals, as the language writes decimals: 41.3833, 41,3833."""
         return format_decimal(value, format="0.0000", locale=self.language)
 
+    def date(self, value: date) -> str:
+        """A date as the language writes it in full: 28 November 2026, 28 de noviembre de 2026."""
+        return format_date(value, format="long", locale=self.language)
+
     def percent(self, value: Decimal | int | float) -> str:
         """A printed percentage (48 -> '48%' in English, '48 %' in French and Spanish)."""
         return self.t("{value}%", value=self.number(value))
+
+    def month(self, year: int, month: int | None) -> str:
+        """'March 2027', 'marzo de 2027', 'mars 2027'; the year alone when the month is not known."""
+        return format_skeleton("yMMMM", date(year, month, 1), locale=self.language) if month else str(year)

@@ -7,9 +7,14 @@ Only each page's own content (``data-pagefind-body``) is indexed; permalink mark
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import cbor2
 
 from .urls import SEARCH_BUNDLE
 
@@ -30,3 +35,56 @@ def build_index(site_dir: Path) -> None:
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stderr or result.stdout}")
+    bundle = site_dir / SEARCH_BUNDLE
+    _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle))
+
+
+# Pagefind's entry file, which lists the index of each language.
+ENTRY_FILE = "pagefind-entry.json"
+
+
+def _sort_languages(entry: Path, meta_files: dict[str, str]) -> None:
+    """Pagefind writes its languages in a different order on each run; in the order of their codes, two builds
+    of the same commit give the same bytes. The reader's script looks a language up by its code. Each
+    language's index file is the one ``_sort_filters`` renamed, by language: {"en": "en_3dd426c48d"}."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    for language, found in data["languages"].items():
+        found["hash"] = meta_files.get(language, found["hash"])
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# Pagefind's own files: gzip of this signature and CBOR. Its filter indexes (the explorer's case:<slug>) list
+# their values in the order of a Rust hash map, a different one on each run, and each language's index file
+# names them by a hash of their bytes: sorted and renamed here, every file is the same on every build.
+_SIGNATURE = b"pagefind_dcd"
+_FILTERS_IN_META = 3  # the index file's list of (filter name, file id) pairs
+
+
+def _sort_filters(bundle: Path) -> dict[str, str]:
+    """Sort every filter index and rename it by its bytes; returns each language's renamed index file's id."""
+    renamed = {}
+    for meta_path in sorted(bundle.glob("pagefind.*.pf_meta")):
+        meta_id = meta_path.name.removeprefix("pagefind.").removesuffix(".pf_meta")  # 'en_3dd426c48d'
+        meta = _read(meta_path)
+        for pair in meta[_FILTERS_IN_META]:
+            name, values = _read(bundle / "filter" / f"{pair[1]}.pf_filter")
+            pair[1] = _rewrite(bundle / "filter" / f"{pair[1]}.pf_filter", pair[1],
+                               [name, sorted([value, sorted(pages)] for value, pages in values)])
+        renamed[meta_id.rsplit("_", 1)[0]] = _rewrite(meta_path, meta_id, meta)
+    return renamed
+
+
+def _read(path: Path):
+    return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(_SIGNATURE))
+
+
+def _rewrite(path: Path, file_id: str, value) -> str:
+    """``value`` written as Pagefind writes it, in place of ``path``, its id ('en_3dd426c48d') renamed by a hash
+    of the new bytes; returns the new id."""
+    data = _SIGNATURE + cbor2.dumps(value)
+    language, old_hash = file_id.rsplit("_", 1)
+    new_id = f"{language}_{hashlib.sha256(data).hexdigest()[:len(old_hash)]}"
+    path.unlink()
+    path.with_name(path.name.replace(file_id, new_id)).write_bytes(gzip.compress(data, mtime=0))
+    return new_id

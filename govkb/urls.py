@@ -20,6 +20,7 @@ SDGS = "sdgs/index.md"
 INDICATORS = "indicators/index.md"
 EXPLORER = "explore.md"
 SEARCH = "search.md"
+DATA = "data.md"  # the open data page: downloads, licence, how to cite, the data dictionary
 SDG_METHOD = "sdg-method.md"  # hand-written: how cases are tagged with goals and targets
 AREA_SDG_TABLE = "areas/index.md#areas-and-goals"  # the areas index's table of areas and goals, in every language
 
@@ -34,6 +35,12 @@ SDG_STYLESHEET = "assets/stylesheets/sdg.css"
 SEARCH_BUNDLE = "pagefind/"
 SEARCH_SCRIPT = "assets/javascripts/search.js"
 _CHARTS = "assets/charts"
+
+# The open data package of an edition: its folder holds datapackage.json, each table as CSV and JSON, and the zip.
+DATA_FOLDER = "data/"
+DATA_PACKAGE = "data/datapackage.json"
+CITIES_GEOJSON = "data/cities.geojson"
+CASES_JSON_INDEX = "data/cases/index.json"
 
 # Ids that would give an entry the address of a page the generator owns (a folder's index, the regions), with
 # what lives there: cases, cities, areas (and axes) and indicators are each named by an id in their folder.
@@ -73,6 +80,26 @@ def chart(slug: str, suffix: str) -> str:
     """A chart's files: its SVG per layout and palette ('-light.svg', '-narrow-dark.svg'), Vega-Lite spec
     ('.vl.json'), data ('.csv')."""
     return f"{_CHARTS}/{slug}{suffix}"
+
+
+def data_table(name: str, suffix: str) -> str:
+    """A table of the data package: data_table("cases", "csv") -> "data/cases.csv"."""
+    return f"{DATA_FOLDER}{name}.{suffix}"
+
+
+def data_zip(package_name: str) -> str:
+    return f"{DATA_FOLDER}{package_name}.zip"
+
+
+def case_json(slug: str) -> str:
+    """One case as JSON, at an address that stays: data/cases/decidim-barcelona.json."""
+    return f"{DATA_FOLDER}cases/{slug}.json"
+
+
+def citation(folder: str, slug: str, suffix: str) -> str:
+    """A page's citation to download: citation("cases", "x", ".bib") -> "cite/cases/x.bib"; the dataset's is
+    citation("", "smart-governance-kb", ".ris") -> "cite/smart-governance-kb.ris"."""
+    return f"cite/{folder}/{slug}{suffix}" if folder else f"cite/{slug}{suffix}"
 
 
 def explorer_filtered(**filters: str) -> str:
@@ -140,15 +167,9 @@ def contributing_guide(repository: str, language: str) -> str:
     return f"{repository}/blob/main/CONTRIBUTING{'' if language == DEFAULT else '.' + language}.md"
 
 
-ISSUE_FORMS = ".github/ISSUE_TEMPLATE"  # the repository's issue forms
-
-
-def case_form_names(language: str) -> tuple[str, ...]:
-    """The issue form for a new case, in the reader's language first, then in English."""
-    return (*((f"new-case.{language}.yml",) if language != DEFAULT else ()), "new-case.yml")
-
-
-def issue_form(repository: str, name: str) -> str:
+def new_case_form(repository: str, language: str) -> str:
+    """The issue form for a new case in the reader's language (.github/ISSUE_TEMPLATE/new-case.es.yml)."""
+    name = "new-case.yml" if language == DEFAULT else f"new-case.{language}.yml"
     return f"{repository}/issues/new?{urlencode({'template': name})}"
 
 

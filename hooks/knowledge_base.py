@@ -3,15 +3,17 @@
 Every edition of the site has its configuration: ``mkdocs.yml`` (English, at the site's root) and
 ``mkdocs.<lang>.yml`` (Spanish and French, which inherit from it). The English build loads and checks all
 content in ``on_config``, before MkDocs cleans ``site/``, so bad content stops the build with the last good
-site intact; after writing its pages it builds the other editions into ``site/<lang>/``, then indexes the
-whole site for search and writes one sitemap. So ``mkdocs build`` and ``mkdocs serve`` give all three.
-Hook modules are not reloaded by ``mkdocs serve``: all state lives in ``_build``, replaced in ``on_config``.
+site intact; once ``site/`` is clean it starts the other editions' builds into ``site/<lang>/`` beside its own
+(``govkb.sidebyside``), and when all are done indexes the whole site for search and writes one sitemap. So
+``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
+state lives in ``_build`` (replaced in ``on_config``) and ``_editions``.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -26,14 +28,16 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, edition_build
 from govkb.content.problems import ContentError
-from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, is_language
+from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
 from govkb.search import SearchIndexError, build_index
+from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
-from govkb.templates import FragmentCache, alternates, escaped_meta, shared_nav_key
+from govkb.templates import FragmentCache, alternates, compiled_templates, escaped_meta, shared_nav_key
 from govkb.urls import edition_root, section_of, suggest_change, template_urls
 
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
+_editions: SideBySide | None = None  # the other editions' builds, while the default edition's runs
 
 
 def _language(config: MkDocsConfig) -> Language:
@@ -48,10 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = None
     root = Path(config.config_file_path).parent
     try:
-        # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries
-        # are named by what made them, so sharing is safe.
-        cache_dir = Path(os.environ.get("KB_CACHE_DIR") or root / ".cache")
-        _build = edition_build(root, _language(config), cache_dir=cache_dir, repository=config.repo_url or "")
+        _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build())
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -64,10 +65,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = _current()
     fragments = FragmentCache()  # one per build: the navigation may change between builds
+    env.bytecode_cache = compiled_templates(_cache_dir(config))
     env.globals["kb_fragment"] = fragments.get
     env.globals["kb_remember"] = fragments.remember
     env.globals["kb_urls"] = template_urls()
     env.globals["kb_t"] = build.edition.t
+    env.globals["kb_structured_data"] = lambda page: build.head_data(
+        page.file.src_uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description"))) \
+        if page else ""
     site_url = config.site_url or ""
     env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", build.edition.language,
                                                           site_url.removesuffix(edition_root(build.edition.language)))
@@ -83,6 +88,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         # edit_uri is the repository root, so every "edit this page" names the real source file.
         file.edit_uri = f"{docs_prefix}/{file.src_uri}"
+    global _editions
+    if build.edition.language == DEFAULT:
+        _editions = _start_other_editions(config)
     for generated in build.generated_files():
         existing = files.get_file_from_path(generated.uri)
         if existing is None:
@@ -127,24 +135,60 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the default edition: the other editions, then the search index and sitemap of the whole site."""
-    if _language(config) != DEFAULT:
+    """After the default edition: wait for the other editions, then index the whole site and write one sitemap."""
+    global _editions
+    if _language(config) != DEFAULT or _editions is None:
         return
-    root = Path(config.config_file_path).parent
+    failed, _editions = _editions.wait(), None
+    if failed:
+        raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
-    for language in LANGUAGES:
-        if language == DEFAULT:
-            continue
-        # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
-        edition = load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
-                              strict=config.strict, site_url=(config.site_url or "/") + edition_root(language))
-        mkdocs_build(edition)
     try:
         build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
     merge_sitemaps(site_dir, config.site_url or "/")
     answer_sitemap_probes(site_dir)
+
+
+def _text(value: object) -> str:
+    """A page's title or description as plain text: the hook hands the templates escaped values (Markup)."""
+    return value.unescape() if isinstance(value, Markup) else str(value or "")
+
+
+def on_build_error(error: Exception) -> None:
+    global _editions
+    if _editions is not None:
+        _editions.stop()
+        _editions = None
+
+
+def _start_other_editions(config: MkDocsConfig) -> SideBySide:
+    """The other editions' builds into ``site/<lang>/``, beside the default edition's own (its folder is clean by
+    now): each in a forked process that starts with the content already loaded, checked and rendered."""
+    root = Path(config.config_file_path).parent
+    site_dir = Path(config.site_dir)
+
+    def edition(language: Language) -> Callable[[], None]:
+        # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
+        return lambda: mkdocs_build(load_config(
+            config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
+            strict=config.strict, site_url=(config.site_url or "/") + edition_root(language)))
+
+    return SideBySide({language: edition(language) for language in _editions_to_build() if language != DEFAULT})
+
+
+def _editions_to_build() -> tuple[Language, ...]:
+    try:
+        return editions_to_build(os.environ.get("KB_LANGUAGES"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+
+
+def _cache_dir(config: MkDocsConfig) -> Path:
+    # KB_CACHE_DIR lets several checkouts (or the tests' copies of the project) share one cache: its entries are
+    # named by what made them, so sharing is safe.
+    return Path(os.environ.get("KB_CACHE_DIR") or Path(config.config_file_path).parent / ".cache")
 
 
 def _current() -> SiteBuild:

@@ -97,7 +97,7 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
     taxonomy = yaml.safe_load((root / "data/taxonomy.yaml").read_text(encoding="utf-8"))
     areas = [area["id"] for axis in taxonomy["axes"] for area in axis["areas"]]
     sdgs = yaml.safe_load((root / "data/sdgs.yaml").read_text(encoding="utf-8"))
-    targets = {goal["number"]: [t["id"] for t in goal["targets"]] for goal in sdgs["goals"]}
+    targets = {goal["number"]: [target["id"] for target in goal["targets"]] for goal in sdgs["goals"]}
     city_count = max(24, cases // 20)
     cities = []
     for i in range(city_count):
@@ -107,6 +107,10 @@ def synthetic_project(root: Path, target: Path, cases: int, seed: int = 2019) ->
                        "coordinates": {"lat": round(rng.uniform(-50, 65), 4), "lon": round(rng.uniform(-120, 150), 4)},
                        "coordinates_source": "synthetic"})
     (target / "data/cities.yaml").write_text(yaml.safe_dump(cities, allow_unicode=True), encoding="utf-8")
+    # The study's edition names its participants by id: here, the first 24 synthetic cities.
+    editions = yaml.safe_load((root / "data/editions.yaml").read_text(encoding="utf-8"))
+    editions[0]["participants"] = [city["id"] for city in cities[:24]]
+    (target / "data/editions.yaml").write_text(yaml.safe_dump(editions, allow_unicode=True), encoding="utf-8")
     for names in (target / "data").glob("cities.*.yaml"):
         names.unlink()  # the real cities' names in other languages: the synthetic cities have none
     cases_dir = target / "cases"

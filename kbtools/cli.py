@@ -67,6 +67,24 @@ def field_reference(args: argparse.Namespace) -> int:
     return 0
 
 
+def issue_forms(args: argparse.Namespace) -> int:
+    from .forms import run
+
+    return run(args)
+
+
+def case_from_issue(args: argparse.Namespace) -> int:
+    from .fromissue import run
+
+    return run(args, "case")
+
+
+def city_from_issue(args: argparse.Namespace) -> int:
+    from .fromissue import run
+
+    return run(args, "city")
+
+
 def messages(args: argparse.Namespace) -> int:
     from .messages import run
 
@@ -107,6 +125,17 @@ def parser() -> argparse.ArgumentParser:
     command("schema", schema, "Write the JSON Schemas of the content files into schema/ (after changing the model).")
     reference = command("field-reference", field_reference, "Print the field reference generated from the model.")
     reference.add_argument("--write", action="store_true", help="put it into CONTRIBUTING.md instead")
+    forms = command("issue-forms", issue_forms, "Write the GitHub issue forms for a new case and a new city, in each "
+                                                "language, into .github/ISSUE_TEMPLATE/ from the model and the data.")
+    forms.add_argument("--check", action="store_true", help="only check that the committed forms are up to date")
+    from .fromissue import add_arguments as from_issue_arguments
+
+    from_issue_arguments(command("case-from-issue", case_from_issue, "Turn the text of an issue written with the "
+                                 "'New case' form into cases/<slug>.md, validated; list what to correct otherwise."),
+                         "case")
+    from_issue_arguments(command("city-from-issue", city_from_issue, "Add the city of an issue written with the "
+                                 "'New city' form to data/cities.yaml, validated; list what to correct otherwise."),
+                         "city")
     command("messages", messages, "Gather the interface's words into govkb/locales/messages.pot and update each "
                                   "language's catalogue (govkb/locales/<lang>.po) for translators.")
     from .bench import add_arguments as bench_arguments

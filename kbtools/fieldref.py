@@ -13,6 +13,7 @@ SECTIONS = [
     ("Case files (`cases/<slug>.md`)", "case.schema.json"),
     ("Indicator files (`indicators/<slug>.md`)", "indicator.schema.json"),
     ("Cities (`data/cities.yaml`, one entry per city)", "cities.schema.json"),
+    ("Editions of the study (`data/editions.yaml`, one entry per edition)", "editions.schema.json"),
 ]
 
 

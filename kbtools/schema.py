@@ -6,7 +6,7 @@ import json
 
 from pydantic import TypeAdapter
 
-from govkb.content.models import Case, City, Indicator, SdgCatalogue, Taxonomy
+from govkb.content.models import Case, City, Indicator, SdgCatalogue, StudyEdition, Taxonomy
 
 SCHEMAS = {
     "case.schema.json": TypeAdapter(Case),
@@ -14,6 +14,7 @@ SCHEMAS = {
     "cities.schema.json": TypeAdapter(list[City]),
     "taxonomy.schema.json": TypeAdapter(Taxonomy),
     "sdgs.schema.json": TypeAdapter(SdgCatalogue),
+    "editions.schema.json": TypeAdapter(list[StudyEdition]),
 }
 
 

@@ -42,9 +42,14 @@ def kb_subprocess(root: Path, *args: str, timeout: int = 300) -> subprocess.Comp
                           text=True, stdin=subprocess.DEVNULL, timeout=timeout)
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The build date of the session's site, as a reproducible build sets it (2026-11-28 00:00 UTC).
+SOURCE_DATE_EPOCH = "1795824000"
+
+
+def mkdocs_build(project: Path, site_dir: Path, languages: str = "", **env_vars: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a project into ``site_dir``, as a maintainer runs it; ``languages`` as
+    KB_LANGUAGES takes it ("en": the English edition alone, for what does not depend on the language)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_LANGUAGES": languages, **env_vars}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
@@ -57,18 +62,21 @@ def run_folder(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_cache(tmp_path_factory):
-    """One disk cache for every build of the run, in every test process and the ones they start: the project's
-    copies render the same charts and maps, and cache entries are named by what made them (and written
-    atomically), so sharing is safe."""
-    previous = os.environ.get("KB_CACHE_DIR")
+    """One disk cache (and one build date) for every build of the run, in every test process and the ones they
+    start: the project's copies render the same charts and maps, and cache entries are named by what made them
+    (and written atomically), so sharing is safe."""
     cache = run_folder(tmp_path_factory) / "kb-cache"
     cache.mkdir(exist_ok=True)
-    os.environ["KB_CACHE_DIR"] = str(cache)
+    # One build date for every build of the run too, so that builds made at different moments compare equal.
+    settings = {"KB_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     yield
-    if previous is None:
-        os.environ.pop("KB_CACHE_DIR", None)
-    else:
-        os.environ["KB_CACHE_DIR"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
@@ -78,14 +86,20 @@ def kb():
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real content, built once per run with --strict (the first test process builds it, the others wait)."""
+    """The real content, built once per run with --strict (the first test process builds it, the others wait).
+
+    It is built cold, with a cache of its own that starts empty (and the run's build date); its cache entries
+    then join the run's shared cache. So a later build of the same content is warm, and test_reproducible.py can
+    compare the two."""
     folder = run_folder(tmp_path_factory)
     site_dir = folder / "site"
     with FileLock(folder / "site.lock"):
         if not (site_dir / "index.html").is_file():
-            result = mkdocs_build(ROOT, site_dir)
+            cold_cache = folder / "site-cache"
+            result = mkdocs_build(ROOT, site_dir, KB_CACHE_DIR=str(cold_cache))
             assert result.returncode == 0, result.stderr
             assert "WARNING" not in result.stderr, result.stderr
+            shutil.copytree(cold_cache, os.environ["KB_CACHE_DIR"], dirs_exist_ok=True)
     return site_dir
 
 

@@ -12,12 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from govkb.cache import TextCache
 from govkb.content.layout import Layout
 from govkb.content.load import load
 from govkb.content.problems import ContentError
+from govkb.templates import compiled_templates
 
 from .conftest import ROOT
 
@@ -30,7 +32,8 @@ from govkb.build import prepare
 builds = prepare(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), languages=("en",))
 generated = [(language, f) for language, build in builds.items() for f in build.generated_files()]
 files = {f"{language}/{f.uri}": f.content for language, f in generated if f.uri.endswith(".csv")}
-hashes = {f"{language}/{f.uri}": hashlib.sha256(f.content.encode()).hexdigest() for language, f in generated}
+hashes = {f"{language}/{f.uri}": hashlib.sha256(f.content if isinstance(f.content, bytes) else f.content.encode())
+          .hexdigest() for language, f in generated}
 heavy = sorted(m for m in ("pandas", "altair", "vl_convert") if m in sys.modules)
 print(json.dumps({"csv": files, "hashes": hashes, "heavy": heavy,
                   "summary": " ".join(build.summary() for build in builds.values()), "package": govkb.__file__}))
@@ -111,3 +114,22 @@ def test_an_entry_comes_back_with_its_line_ends(tmp_path):
     cache = TextCache(tmp_path / "cache", version="test")
     cache.put("key", "a,b\r\nc\rd\n")
     assert cache.get("key") == "a,b\r\nc\rd\n"
+
+
+def test_kept_templates_are_compiled_afresh_when_their_source_changes(tmp_path):
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    page = templates / "main.html"
+
+    def rendered() -> str:
+        # A new environment each time, as each edition and each build gets from MkDocs.
+        environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates),
+                                         bytecode_cache=compiled_templates(tmp_path / "cache"))
+        return environment.get_template("main.html").render(name="Bilbao")
+
+    page.write_text("Before {{ name }}", encoding="utf-8")
+    assert rendered() == "Before Bilbao"
+    assert any((tmp_path / "cache").rglob("*.cache")), "the compiled template was not kept"
+    assert rendered() == "Before Bilbao"
+    page.write_text("After {{ name }}", encoding="utf-8")
+    assert rendered() == "After Bilbao"

@@ -80,3 +80,9 @@ def _browser_csv_cell(values: list[str]) -> list[str]:
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node")
 def test_the_explorer_download_applies_the_same_rule():
     assert ",".join(_browser_csv_cell(HOSTILE)) + "\r\n" == csv_text([HOSTILE])
+
+
+def test_a_number_is_written_as_it_is_and_text_that_looks_like_one_is_not():
+    # A longitude is a number, which a spreadsheet reads as that number; the same characters as text might be
+    # the start of a formula, and are neutralised like any other text.
+    assert csv_text([[-2.9236, Decimal("-74.0817"), 3, "-2+3", True]]) == "-2.9236,-74.0817,3,'-2+3,True\r\n"

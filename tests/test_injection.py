@@ -7,6 +7,7 @@ it reaches HTML, sanitising of Markdown bodies, and charts rendered as images.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import govkb.content.load
 import govkb.content.models
 
 CASE_PAYLOADS = {
-    "title": "<script>alert('XSS1')</script></title><script>alert('XSS3')</script>",
+    "title": "<script>alert('XSS1')</script></title><script>alert('XSS3')</script>"
+             "</script><script>alert('XSS24')</script><!--",
     "summary": "\"><img src=x onerror=alert('XSS2')> \" onload=\"alert('XSS4')",
 }
 SECTION_PAYLOAD = "<iframe src=javascript:alert('XSS5')>"
@@ -84,7 +86,9 @@ def _executable_markup(path: Path, markup: str) -> list[str]:
         theme_form = name == "form" and not THEME_FORMS.isdisjoint(element.get("class", []))
         if name in {"iframe", "object", "embed", "frame", "base", "form"} and not theme_form:
             found.append(f"{path}: <{name}>")
-        if name == "script" and not THEME_SCRIPT.search(element.get("src", "")) and "XSS" in element.get_text():
+        structured_data = name == "script" and element.get("type") == "application/ld+json"
+        if name == "script" and not THEME_SCRIPT.search(element.get("src", "")) and "XSS" in element.get_text() \
+                and not structured_data:
             found.append(f"{path}: inline <script> with a payload")
         for attribute, value in element.attrs.items():
             if attribute.lower().startswith("on"):
@@ -128,6 +132,13 @@ def test_no_payload_survives_as_executable_markup(project, monkeypatch, tmp_path
                              "html.parser").head
         assert head.title.get_text().startswith(CASE_PAYLOADS["title"]), edition
     assert head.find("meta", attrs={"name": "description"})["content"] == CASE_PAYLOADS["summary"]
+    # The structured data holds the payloads as data: one script element, whose JSON gives them back whole.
+    [structured] = head.select('script[type="application/ld+json"]')
+    article = json.loads(structured.string)
+    assert article["headline"] == CASE_PAYLOADS["title"] and article["description"] == CASE_PAYLOADS["summary"]
+    citations = BeautifulSoup(case_page, "html.parser").select(".kb-cite__text")
+    assert all(CASE_PAYLOADS["title"].casefold() in c.get_text().casefold() for c in citations)
+    assert not [c for c in citations if c.find("script")]
 
 
 @pytest.mark.parametrize("payload", BODY_PAYLOADS)

@@ -26,6 +26,7 @@ from .conftest import run_kb
 CORPUS_DIR = Path(__file__).resolve().parent / "invalid"
 CONTROL = "cases/valid-control.md"
 CITY_CONTROL = "cities/valid-control.yaml"
+CONTRIBUTED_CONTROL = "cases/valid-contributed-control.md"  # the control as a contribution instead of a study case
 # Where each corpus folder's files go in a project; a city entry is added to the registry.
 PROJECT_FOLDER = {"cases": "cases", "indicators": "indicators", "translations": "cases"}
 CITIES = "data/cities.yaml"
@@ -60,7 +61,20 @@ CORPUS = [
     Bad("cases/missing-title.md", None, "title", "required field is missing"),
     Bad("cases/empty-summary.md", 8, "summary", "must not be empty"),
     Bad("cases/html-in-title.md", 2, "title", "must be plain text"),
-    Bad("cases/edition-2018.md", 4, "edition", "unknown edition 2018"),
+    # Where a case comes from: an edition of the study, or a contribution with its sources
+    Bad("cases/edition-2018.md", 4, "edition", "unknown edition 2018; known editions: 2019 (data/editions.yaml)"),
+    Bad("cases/study-title-not-the-editions.md", 10, "source.study", "is not the title of edition 2019: write "
+        "'Smart Cities Study 2019'"),
+    Bad("cases/neither-study-nor-contribution.md", 2, "(file)", "say where the case comes from"),
+    Bad("cases/contributed-without-sources.md", 8, "contributed_by", "a contributed case needs at least one of "
+        "sources"),
+    Bad("cases/contributed-claiming-a-study-section.md", 10, "source", "a contributed case does not come from the "
+        "study: remove source"),
+    Bad("cases/contributed-by-an-email-address.md", 8, "contributed_by", "no e-mail address or phone number"),
+    Bad("cases/contributed-on-not-a-month.md", 9, "contributed_on", "'June 2025' is not a month"),
+    Bad("cases/review-date-in-the-future.md", 12, "reviewed", "2099-01 has not come yet"),
+    Bad("cities/population-without-source.yaml", 9, "{city}.population.source", "required field is missing"),
+    Bad("cities/coordinates-without-source.yaml", 1, "{city}.coordinates_source", "required field is missing"),
     Bad("cases/unknown-city.md", 3, "cities.0", "unknown city 'bilbo'; did you mean 'bilbao'?"),
     Bad("cases/unknown-area.md", 5, "areas.0", "did you mean 'citizen-participation'?"),
     Bad("cases/sdg-18.md", 6, "sdgs.1", "numbered 1–17"),
@@ -258,7 +272,12 @@ def test_real_content_validates(capsys):
 
 def test_every_corpus_file_has_an_expectation():
     on_disk = {p.relative_to(CORPUS_DIR).as_posix() for p in CORPUS_DIR.glob("*/*")}
-    assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL, CITY_CONTROL}
+    assert on_disk == {bad.corpus for bad in CORPUS} | {CONTROL, CITY_CONTROL, CONTRIBUTED_CONTROL}
+
+
+def test_the_contributed_control_validates(project, capsys):
+    install(project, CONTRIBUTED_CONTROL)
+    assert run_kb(project, "validate") == 0, capsys.readouterr().err
 
 
 def test_the_city_control_validates(project, capsys):

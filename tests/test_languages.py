@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from govkb.build import prepare
-from govkb.languages import DEFAULT, LANGUAGES
+from govkb.languages import DEFAULT, LANGUAGES, editions_to_build
 from govkb.messages import catalogue
 
 from .conftest import ROOT, parsed, run_kb
@@ -120,3 +121,11 @@ def test_a_missing_translation_shows_the_original_with_a_notice(project):
     fallback = next(f for f in builds["es"].assets if f.uri == "about.md")
     assert re.search(r'<p class="kb-notice" lang="es">[^<]*inglés', fallback.content)
     assert fallback.edit_path == "content/en/about.md"
+
+
+def test_kb_languages_chooses_the_editions_to_build_and_names_what_is_valid():
+    assert editions_to_build(None) == editions_to_build(" ") == LANGUAGES
+    assert editions_to_build("en") == ("en",)
+    assert editions_to_build("fr") == ("en", "fr")  # the others live inside the default edition
+    with pytest.raises(ValueError, match=r"KB_LANGUAGES names 'de'; valid: en, es, fr"):
+        editions_to_build("es,de")

@@ -3,7 +3,8 @@
 Each pattern applied to untrusted text gets the inputs that make a backtracking pattern slow (long runs of
 what it looks for, with nothing that completes a match), at the size limit of a content file, run through
 the function that applies it. A bound of 2 s is generous: the worst of these takes well under half a second,
-and a quadratic pattern took half an hour on one of them. The last test keeps the table complete: a new
+and a quadratic pattern took half an hour on one of them. The clock is this process's CPU time, so that other
+tests running on the same cores do not count. The last test keeps the table complete: a new
 pattern in one of these modules needs its worst case here.
 """
 
@@ -97,6 +98,7 @@ WORST_CASES: dict[str, tuple[Callable[[str], None], list[str]]] = {
                                            filled("    - a-a-a\n")]),
     "frontmatter._LINE_BREAK": (in_front_matter, [filled("\r"), filled("\r\n"), filled("\x00\n")]),
     "frontmatter._LINE_BREAK_KEPT": (in_front_matter, [filled("a: b\r\n")]),
+    "models._PERSONAL": (in_case_field("contributed_by"), [filled("1"), filled("1 "), filled("+1 (", "", "x")]),
     "models._PLAIN_TEXT_FORBIDDEN": (in_case_field("summary"), [filled("<"), filled("a")]),
     "slugs._SLUG": (in_case_field("areas"), [filled("a-", "", "!"), filled("a", "", "-")]),
     "csvtext._FORMULA_AT_LINE_START": (in_csv, [filled("\n="), filled("\r"), filled("=")]),
@@ -118,9 +120,9 @@ def _cases():
 @pytest.mark.parametrize("run, text", list(_cases()))
 def test_worst_case_at_the_size_limit_finishes_in_time(run, text):
     assert len(text.encode()) <= MAX_FILE_BYTES
-    started = time.perf_counter()
+    started = time.process_time()
     run(text)
-    assert time.perf_counter() - started < BOUND_SECONDS
+    assert time.process_time() - started < BOUND_SECONDS
 
 
 def test_every_pattern_on_untrusted_text_has_its_worst_case():

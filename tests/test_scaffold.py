@@ -42,3 +42,36 @@ def test_existing_file_is_not_overwritten(project):
                           "--area", "citizen-participation", "--target", "16.7: A reason.",
                           "--summary", "One sentence.", "--section", "Open Government")
     assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_a_contributed_case_names_who_when_and_its_sources(project):
+    result = run_new_case(project, "--title", "Budget portal of Medellín (test fixture)", "--city", "medellin",
+                          "--area", "open-data",
+                          "--target", "16.10: Medellín publishes its budget so that anyone can read and reuse it.",
+                          "--summary", "Medellín publishes its budget as open data.",
+                          "--contributed-by", "Alcaldía de Medellín (test fixture)", "--contributed-on", "2026-05",
+                          "--source", "Budget portal (test fixture) — https://example.org/medellin-budget")
+    assert result.returncode == 0, result.stderr
+    assert run_kb(project, "validate") == 0
+    text = (project / "cases/budget-portal-of-medellin-test-fixture.md").read_text(encoding="utf-8")
+    assert "contributed_by: Alcaldía de Medellín (test fixture)\ncontributed_on: 2026-05\n" in text
+    assert "- title: Budget portal (test fixture)\n  url: https://example.org/medellin-budget\n" in text
+    assert "edition:" not in text and "source:" not in text and "what its sources say" in text
+
+
+# Answers that are right, but for where the case comes from.
+SOMETHING = ["--title", "Something", "--city", "bilbao", "--area", "open-data", "--target",
+             "16.10: Bilbao publishes its data.", "--summary", "One sentence."]
+
+
+def test_a_contribution_without_a_readable_source_is_refused(project):
+    result = run_new_case(project, *SOMETHING, "--contributed-by", "Bilbao City Council", "--source", "just words")
+    assert result.returncode == 1
+    assert "--source: 'just words': write the title, a dash and the address" in result.stderr
+    assert "a contributed case needs at least one of sources" in result.stderr
+    assert not list((project / "cases").glob("something*.md"))
+
+
+def test_a_study_case_names_a_known_edition(project):
+    result = run_new_case(project, *SOMETHING, "--section", "Open Government › Open data", "--edition", "2018")
+    assert result.returncode == 1 and "--edition: unknown edition 2018; known editions: 2019" in result.stderr

@@ -147,7 +147,7 @@ def test_indicator_pages_have_chart_table_and_downloads(site, kb):
         downloads = details.find_next_sibling("p")
         csv_link = downloads.select_one("a[href$='.csv']")
         rows = list(csv.DictReader(io.StringIO((site / f"indicators/{slug}" / csv_link["href"]).resolve()
-                                              .read_text())))
+                                              .read_text(encoding="utf-8-sig"))))
         expected = ([str(v.value) for v in entry.meta.values] if entry.meta.values else
                     [str(n) for r in entry.meta.table.rows for n in r.values])
         assert [r["value"] for r in rows] == expected
@@ -168,9 +168,16 @@ def test_charts_fit_the_column_they_are_drawn_for(site):
         assert width <= (NARROW_WIDTH if path.name.endswith("-narrow-light.svg") else 688), path.name
 
 
+def test_every_published_csv_opens_with_a_byte_order_mark(site):
+    """Excel on Windows reads a CSV as UTF-8, and keeps its accents, only after a byte-order mark."""
+    published = sorted(site.rglob("*.csv"))
+    assert len(published) > 20
+    assert [path for path in published if not path.read_bytes().startswith(b"\xef\xbb\xbf")] == []
+
+
 def test_one_tidy_csv_of_every_figure(site, kb):
     rows = list(csv.DictReader(io.StringIO(
-        (site / "assets/data/smart-cities-study-2019-figures.csv").read_text())))
+        (site / "assets/data/smart-cities-study-2019-figures.csv").read_text(encoding="utf-8-sig"))))
     assert set(rows[0]) == {"indicator", "label", "row", "column", "value", "unit", "base", "source_section"}
     expected = sum(len(i.meta.values or []) + sum(len(r.values) for r in (i.meta.table.rows if i.meta.table else []))
                    for i in kb.indicators.values())
@@ -256,9 +263,10 @@ def _files(folder: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project):
+def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project, monkeypatch):
     """`kb build` swaps a good build into site/; after that, bad content stops `mkdocs build` and `kb build`
     alike before site/ is touched, with the file, line and field in the message."""
+    monkeypatch.setenv("KB_LANGUAGES", "en")  # content is checked the same whichever editions are built
     first = kb_subprocess(project, "build")
     assert first.returncode == 0, first.stderr
     site = project / "site"
@@ -269,7 +277,7 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project):
         original = source.read_text(encoding="utf-8")
         assert old in original
         source.write_text(original.replace(old, new, 1), encoding="utf-8")
-        direct = mkdocs_build(project, site)
+        direct = mkdocs_build(project, site, languages="en")
         assert direct.returncode != 0 and path in direct.stderr and message in direct.stderr, direct.stderr[-2000:]
         assert _files(site) == before, path
         source.write_text(original, encoding="utf-8")
@@ -346,11 +354,9 @@ def test_every_invitation_to_contribute_leads_somewhere(site, kb):
     for language, edition in (("en", ""), ("es", "es/"), ("fr", "fr/")):
         guide = "CONTRIBUTING.md" if language == "en" else f"CONTRIBUTING.{language}.md"
         assert (ROOT / guide).is_file()
-        # The form for a new case, in the reader's language when there is one, once the repository has forms.
-        forms = [name for name in (f"new-case.{language}.yml", "new-case.yml")
-                 if (ROOT / ".github/ISSUE_TEMPLATE" / name).is_file()]
-        expected = {f"{REPOSITORY}/blob/main/{guide}"} | ({f"{REPOSITORY}/issues/new?template={forms[0]}"} if forms
-                                                           else set())
+        form = "new-case.yml" if language == "en" else f"new-case.{language}.yml"
+        assert (ROOT / ".github/ISSUE_TEMPLATE" / form).is_file()
+        expected = {f"{REPOSITORY}/blob/main/{guide}", f"{REPOSITORY}/issues/new?template={form}"}
         for path in (edition, f"{edition}cases", f"{edition}cities/{without_cases}"):
             hrefs = {a["href"] for a in article(site, path).select("a[href*=CONTRIBUTING], a[href*=template]")}
             assert hrefs == expected, path
@@ -381,3 +387,20 @@ def test_lists_of_indicators_mark_those_without_figures_and_translate_spanish_ti
             beside = li.select_one(".kb-translation")
             assert (beside.get_text() if beside else None) == (f"({meta.title_translation})" if meta.title_translation
                                                                   else None), slug
+
+
+def test_the_explorer_data_names_every_value_and_links_from_the_site_root(site, kb):
+    """cases.json is open data: its addresses mean the same wherever it is read from, and every id comes with
+    its name in the edition's language."""
+    import json
+
+    for prefix in ("", "es/", "fr/"):
+        data = json.loads((site / prefix / "assets/data/cases.json").read_text(encoding="utf-8"))
+        assert data["language"] == (prefix.rstrip("/") or "en")
+        assert sorted(case["slug"] for case in data["cases"]) == sorted(kb.cases)
+        for case in data["cases"]:
+            assert case["url"] == f"{prefix}cases/{case['slug']}/" and (site / case["url"] / "index.html").is_file()
+            for facet in ("area", "sdg", "region", "country", "city", "source", "status", "started"):
+                assert all(data["labels"][facet].get(value) for value in case[facet]), (facet, case[facet])
+    spanish = json.loads((site / "es/assets/data/cases.json").read_text(encoding="utf-8"))
+    assert spanish["labels"]["city"]["turin"] == "Turín" and spanish["labels"]["country"]["ES"] == "España"

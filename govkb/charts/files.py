@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .. import urls
+from .. import csvtext, urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
 from ..content.problems import ContentError, Problem
@@ -60,6 +60,6 @@ def _files(entry: Entry[Indicator], words: ChartWords, chart: Chart, renderer: C
         *(Asset(urls.chart(slug, f"-{name}.svg"), svg) for name, svg in chart.svgs.items()),
         # Sorted keys: the same file whether the spec came from the cache or not.
         Asset(urls.chart(slug, ".vl.json"), json.dumps(chart.spec, indent=2, ensure_ascii=False, sort_keys=True)),
-        Asset(urls.chart(slug, ".csv"), csv),
+        Asset(urls.chart(slug, ".csv"), csvtext.published(csv)),
     ]
     return ChartFiles(assets, csv, {prefix: svg_size(chart.svgs[f"{prefix}light"]) for prefix in LAYOUTS})

@@ -19,6 +19,7 @@ from .models import (
     OfficialTarget,
     Origin,
     SdgCatalogue,
+    StudyEdition,
     Taxonomy,
     TaxonomyTranslation,
 )
@@ -50,6 +51,7 @@ class KnowledgeBase:
     cities: dict[str, City]
     taxonomy: Taxonomy
     sdg_catalogue: SdgCatalogue
+    study_editions: dict[int, StudyEdition] = field(default_factory=dict)
     taxonomy_translations: dict[Language, TaxonomyTranslation] = field(default_factory=dict)
     city_names: dict[Language, dict[str, str]] = field(default_factory=dict)
     # What is missing but does not stop a build (translations of contributed content), to report.
@@ -76,6 +78,20 @@ class KnowledgeBase:
     @cached_property
     def targets(self) -> dict[str, OfficialTarget]:
         return {target.id: target for goal in self.sdg_catalogue.goals for target in goal.targets}
+
+    @cached_property
+    def editions_of_city(self) -> dict[str, list[StudyEdition]]:
+        """The editions of the study each city took part in; none for a city that joined with a contribution."""
+        taken: dict[str, list[StudyEdition]] = defaultdict(list)
+        for year in sorted(self.study_editions):
+            for city in self.study_editions[year].participants:
+                taken[city].append(self.study_editions[year])
+        return dict(taken)
+
+    @cached_property
+    def study_cities(self) -> list[str]:
+        """Cities that took part in an edition of the study, in data/cities.yaml's order."""
+        return [city for city in self.cities if city in self.editions_of_city]
 
     def area_or_axis_name(self, ident: str) -> str:
         return (self.areas.get(ident) or self.axes[ident]).name

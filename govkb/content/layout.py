@@ -24,13 +24,15 @@ class Layout:
     cities_file: Path = field(init=False)
     taxonomy_file: Path = field(init=False)
     sdgs_file: Path = field(init=False)
+    editions_file: Path = field(init=False)
 
     def __post_init__(self) -> None:
         derived = {"docs_dir": self.root / self.docs_dir_name, "cases_dir": self.root / "cases",
                    "indicators_dir": self.root / "indicators", "data_dir": self.root / "data"}
         derived |= {"cities_file": derived["data_dir"] / "cities.yaml",
                     "taxonomy_file": derived["data_dir"] / "taxonomy.yaml",
-                    "sdgs_file": derived["data_dir"] / "sdgs.yaml"}
+                    "sdgs_file": derived["data_dir"] / "sdgs.yaml",
+                    "editions_file": derived["data_dir"] / "editions.yaml"}
         for name, path in derived.items():
             object.__setattr__(self, name, path)  # a frozen dataclass sets derived fields this way
 

@@ -22,11 +22,12 @@ from .models import (
     Indicator,
     IndicatorTranslation,
     SdgCatalogue,
+    StudyEdition,
     Taxonomy,
     TaxonomyTranslation,
 )
 from .problems import ContentError, Problem
-from .references import duplicate_ids, reference_problems
+from .references import duplicate_ids, participant_problems, reference_problems
 from .slugs import is_slug, slugify
 from .translations import missing_translations, translation_problems
 from .validate import validated
@@ -43,6 +44,8 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
     problems: list[Problem] = []
     taxonomy = _load_data_file(layout, layout.taxonomy_file, Taxonomy, problems)
     sdg_catalogue = _load_data_file(layout, layout.sdgs_file, SdgCatalogue, problems)
+    editions_parsed = _read(layout, layout.editions_file, read_data_file, problems)
+    study_editions = _checked_data(editions_parsed, list[StudyEdition], problems) if editions_parsed else None
     cities_parsed = _read(layout, layout.cities_file, read_data_file, problems)
     cities_list = _checked_data(cities_parsed, list[City], problems) if cities_parsed else None
     cases = _load_entries(layout, layout.cases_dir, "cases", Case, CaseTranslation, problems, cache)
@@ -55,12 +58,15 @@ def load(layout: Layout, parse_cache: TextCache | None = None) -> KnowledgeBase:
                   if (found := _optional_data_file(layout, layout.translated(layout.cities_file, language),
                                                    CityNames, problems))}
     for entry, found in [*((i, i.meta.fit_problems()) for i in indicators.values()),
-                         *((c, c.meta.tag_problems()) for c in cases.values())]:
+                         *((c, c.meta.tag_problems() + c.meta.provenance_problems()) for c in cases.values())]:
         problems.extend(Problem(entry.path, entry.line_of(where), where, message) for where, message in found)
-    if taxonomy is None or cities_list is None or sdg_catalogue is None:
+    if taxonomy is None or cities_list is None or sdg_catalogue is None or study_editions is None:
         raise ContentError(problems)
+    problems.extend(participant_problems(cast(Parsed, editions_parsed), study_editions, cities_list))
     kb = KnowledgeBase(cases=cases, indicators=indicators, cities={city.id: city for city in cities_list},
-                       taxonomy=taxonomy, sdg_catalogue=sdg_catalogue, taxonomy_translations=taxonomy_translations,
+                       taxonomy=taxonomy, sdg_catalogue=sdg_catalogue,
+                       study_editions={edition.year: edition for edition in study_editions},
+                       taxonomy_translations=taxonomy_translations,
                        city_names=city_names)
     problems.extend(reference_problems(kb, layout.display(layout.taxonomy_file), layout.display(layout.sdgs_file)))
     problems.extend(translation_problems(kb, layout))

@@ -147,16 +147,6 @@ def _web_url(value: str) -> str:
     return value.strip()
 
 
-# Editions of the Smart Cities Study; add a year here when its study arrives.
-EDITIONS = frozenset({2019})
-
-
-def _known_edition(value: int) -> int:
-    if value not in EDITIONS:
-        raise ValueError(f"unknown edition {value}; known editions: {', '.join(map(str, sorted(EDITIONS)))}")
-    return value
-
-
 # Longer text may run over several lines; a title, name or label is one line.
 PlainText = Annotated[Text, AfterValidator(_plain_text(IN_TEXT))]
 PlainShortText = Annotated[ShortText, AfterValidator(_plain_text(IN_LINE))]
@@ -172,6 +162,20 @@ class Strict(BaseModel):
 class Source(Strict):
     study: PlainShortText = Field(description="The publication, e.g. 'Smart Cities Study 2019'.")
     section: PlainShortText = Field(description="Chapter path in the study, e.g. 'Open Government › Open data'.")
+
+
+_MONTH = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])"
+Month = Annotated[str, AfterValidator(_full_match(
+    _MONTH, lambda value: f"'{value}' is not a month: write year-month, e.g. '2027-03'")), _pattern_schema(_MONTH)]
+
+# A contributor is a city or an organisation: an e-mail address or a phone number would be a person's details.
+_PERSONAL = re.compile(r"@|\+?\d[\d ()./-]{6,}\d")
+
+
+def _organisation(value: str) -> str:
+    if _PERSONAL.search(value):
+        raise ValueError("name the city or organisation only: no e-mail address or phone number")
+    return value
 
 
 class Link(Strict):
@@ -200,12 +204,16 @@ class TargetReason(Strict):
 
 
 class Case(Strict):
-    """A best-practice case: ``cases/<slug>.md``. The file name is the slug."""
+    """A best-practice case: ``cases/<slug>.md``. The file name is the slug.
+
+    A case comes either from an edition of the Smart Cities Study (``edition`` and ``source``) or from a
+    contribution (``contributed_by``, ``contributed_on`` and at least one of ``sources``)."""
 
     title: PlainShortText = Field(description="The initiative's name and city, in our words.")
     cities: list[Slug] = Field(min_length=1, description="City ids from data/cities.yaml.")
-    edition: Annotated[int, AfterValidator(_known_edition)] = Field(
-        description=f"Edition of the Smart Cities Study that names the case: one of {sorted(EDITIONS)}.")
+    edition: Annotated[int, Field(ge=1990, le=2100)] | None = Field(
+        default=None, description="For a case from the study: the year of the edition that names it, one of "
+                                  "data/editions.yaml.")
     areas: list[Slug] = Field(min_length=1, description="Governance area ids from data/taxonomy.yaml; the "
                                                         "first is the main one.")
     sdgs: list[SdgNumber] = Field(min_length=1, description="The goals of the targets below (1-17), most important "
@@ -213,7 +221,14 @@ class Case(Strict):
     sdg_targets: list[TargetReason] = Field(min_length=1, description="The SDG targets the case serves directly, "
                                                                       "each with its reason; at least one per goal.")
     summary: Summary = Field(description="One sentence in our words: what the city did and why it matters.")
-    source: Source = Field(description="Where the study describes the case: `study` and `section`.")
+    source: Source | None = Field(default=None, description="For a case from the study: where it describes the "
+                                                            "case, `study` and `section`.")
+    contributed_by: Annotated[PlainShortText, AfterValidator(_organisation)] | None = Field(
+        default=None, description="For a contributed case: the city or organisation that contributes it (never a "
+                                  "person's name or details).")
+    contributed_on: Month | None = Field(default=None, description="For a contributed case: when, as year-month.")
+    sources: list[Link] = Field(default=[], description="Public documents that support the case (official pages, "
+                                                        "reports): at least one for a contributed case.")
     links: list[Link] = Field(default=[], description="Official pages of the initiative or city.")
     year_started: Annotated[int, Field(ge=1950, le=2100)] | None = Field(
         default=None, description="Year the initiative began, only where a source states it.")
@@ -222,7 +237,32 @@ class Case(Strict):
         "Words people search for that the page may not use: the programme's own name in its language, or the usual "
         "term for what it does (e.g. 'presupuesto participativo'). Shown on the case page and searched in every "
         "edition."))
+    reviewed: Month | None = Field(default=None, description="When the case was last checked against its sources, "
+                                                             "as year-month; by default, when it was published.")
     language: WrittenIn = "en"
+
+    @property
+    def contributed(self) -> bool:
+        return self.contributed_by is not None
+
+    def provenance_problems(self) -> list[tuple[str, str]]:
+        """Where the case does not say plainly where it comes from: (field path, message) pairs."""
+        study_fields = [name for name in ("edition", "source") if getattr(self, name) is not None]
+        if self.contributed_by is None:
+            if not study_fields:
+                return [("", "say where the case comes from: edition and source for a case from the study, or "
+                             "contributed_by, contributed_on and sources for a contribution")]
+            missing = [name for name in ("edition", "source") if name not in study_fields]
+            return [(name, f"a case from the study needs {name} too") for name in missing]
+        problems = [(name, f"a contributed case does not come from the study: remove {name}, or contributed_by if "
+                           "the study describes the case") for name in study_fields]
+        if self.contributed_on is None:
+            problems.append(("contributed_by", "a contributed case needs contributed_on, the year-month it was "
+                                               "contributed"))
+        if not self.sources:
+            problems.append(("contributed_by", "a contributed case needs at least one of sources: a public page or "
+                                               "report that supports it, with its title and address"))
+        return problems
 
     def targets_of(self, goal: int) -> list[TargetReason]:
         return [t for t in self.sdg_targets if goal_of(t.target) == goal]
@@ -453,7 +493,8 @@ class City(Strict):
     """One entry of ``data/cities.yaml``."""
 
     id: CityId
-    name: PlainShortText = Field(description="Name as printed in the study, accents exact.")
+    name: PlainShortText = Field(description="Name as printed in the study, or as the city writes it, accents "
+                                             "exact.")
     other_names: list[PlainShortText] = Field(default=[], description="Other spellings people use.")
     country: CountryCode = Field(description="ISO 3166-1 alpha-2 code.")
     country_name: PlainShortText
@@ -519,6 +560,17 @@ class SdgCatalogue(Strict):
     goals: list[Goal] = Field(min_length=17, max_length=17)
 
 
+class StudyEdition(Strict):
+    """One edition of the Smart Cities Study, in ``data/editions.yaml``."""
+
+    year: Annotated[int, Field(ge=1990, le=2100)]
+    title: PlainShortText = Field(description="The edition's title as printed, e.g. 'Smart Cities Study 2019'.")
+    subtitle: PlainShortText | None = None
+    publisher: PlainShortText
+    participants: list[Slug] = Field(min_length=1, description="Ids of the cities that took part, from "
+                                                               "data/cities.yaml.")
+
+
 class Taxonomy(Strict):
     """``data/taxonomy.yaml``: governance axes and areas, and the principles and values of Smart Governance."""
 
@@ -535,7 +587,8 @@ class CaseTranslation(Strict):
 
     title: PlainShortText
     summary: Summary
-    section: PlainShortText = Field(description="The original's source.section, in this language.")
+    section: PlainShortText | None = Field(default=None, description="The original's source.section, in this "
+                                                                     "language (a case from the study only).")
     reasons: dict[SdgTarget, Reason] = Field(description="Each target of the original with its reason in this "
                                                          "language.")
     link_titles: list[PlainShortText] | None = Field(default=None, description="The original's link titles in this "

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..clock import build_date
 from .frontmatter import Parsed
 from .knowledge import KnowledgeBase
-from .models import goal_of
+from .models import City, StudyEdition, goal_of
 from .problems import Problem
 
 # Keys that identify an entry of a list in a data file (SDGs are identified by their number).
@@ -59,7 +60,38 @@ def _identified_entries(data: Any, path: str) -> Iterator[tuple[str, str, str]]:
 
 def reference_problems(kb: KnowledgeBase, taxonomy_file: str, sdgs_file: str) -> list[Problem]:
     return [*_unknown_ids(kb), *_target_problems(kb), *_taxonomy_problems(kb, taxonomy_file),
-            *_catalogue_problems(kb, sdgs_file), *_duplicate_cases(kb)]
+            *_catalogue_problems(kb, sdgs_file), *_provenance_problems(kb), *_duplicate_cases(kb)]
+
+
+def participant_problems(parsed: Parsed, editions: list[StudyEdition], cities: list[City]) -> list[Problem]:
+    """Every city that took part in an edition is a city of data/cities.yaml."""
+    known = {city.id: city for city in cities}
+    return [Problem(parsed.display, parsed.line_of(f"{i}.participants.{j}"), f"{i}.participants.{j}",
+                    f"unknown city '{ident}'{suggestion(ident, known)}")
+            for i, edition in enumerate(editions) for j, ident in enumerate(edition.participants) if ident not in known]
+
+
+def _provenance_problems(kb: KnowledgeBase) -> list[Problem]:
+    """Editions that exist, study titles that match them, and dates that have passed."""
+    problems = []
+    this_month = build_date().strftime("%Y-%m")
+    for case in kb.cases.values():
+        meta = case.meta
+        edition = kb.study_editions.get(meta.edition) if meta.edition else None
+        if meta.edition and edition is None:
+            known = ", ".join(str(year) for year in sorted(kb.study_editions))
+            problems.append(Problem(case.path, case.line_of("edition"), "edition",
+                                    f"unknown edition {meta.edition}; known editions: {known} (data/editions.yaml)"))
+        elif edition and meta.source and meta.source.study != edition.title:
+            problems.append(Problem(case.path, case.line_of("source.study"), "source.study",
+                                    f"'{meta.source.study}' is not the title of edition {edition.year}: write "
+                                    f"'{edition.title}'"))
+        for name in ("contributed_on", "reviewed"):
+            month = getattr(meta, name)
+            if month and month > this_month:
+                problems.append(Problem(case.path, case.line_of(name), name,
+                                        f"{month} has not come yet (this build is of {this_month})"))
+    return problems
 
 
 def _unknown_ids(kb: KnowledgeBase) -> list[Problem]:

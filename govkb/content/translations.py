@@ -68,7 +68,14 @@ def _case_pairs(entry: Entry[Case], translation: Entry) -> Iterator[Pair | Probl
     meta: Case = entry.meta
     words: CaseTranslation = translation.meta
     yield from (("title", words.title, meta.title), ("summary", words.summary, meta.summary),
-                ("section", words.section, meta.source.section), ("body", translation.body, entry.body))
+                ("body", translation.body, entry.body))
+    section = meta.source.section if meta.source else None
+    if (words.section is None) != (section is None):
+        yield Problem(translation.path, translation.line_of("section"), "section",
+                      f"{entry.path} {'has' if section else 'has no'} a study section: the translation must "
+                      f"{'give it too' if section else 'leave it out'}")
+    elif section:
+        yield "section", words.section, section
     targets = [t.target for t in meta.sdg_targets]
     if sorted(words.reasons) != sorted(targets):
         yield Problem(translation.path, translation.line_of("reasons"), "reasons",

@@ -98,7 +98,7 @@ def city_map(points: list[MapPoint], *, title: str, description: str, group_labe
     return "\n".join([
         # Out of the search index: the same names are in the page's lists.
         f'<div class="kb-map {kind}" role="group" aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc" '
-        "data-pagefind-ignore>",
+        'data-pagefind-ignore="index">',
         f'<span class="kb-visually-hidden" id="{prefix}-title">{escape(title)}</span>',
         f'<span class="kb-visually-hidden" id="{prefix}-desc">{escape(description)}</span>',
         _land_svg(view, prefix, clip=crop is not None, cache=land_cache),

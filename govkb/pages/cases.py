@@ -5,8 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import urls
+from ..clock import build_date
+from ..content.freshness import REVIEW_EVERY_YEARS, last_reviewed
 from ..content.knowledge import Entry
 from ..content.models import Case
+from .citation import cite_case
 from .edition import Edition
 from .html import Linker, Markdown, emphasis, external, facts, join, paragraph, ul
 from .page import Page, aside, make_page, section
@@ -17,7 +20,6 @@ from .parts import (
     contribute_invitation,
     method_note,
     sdg_badge,
-    study,
     target_link,
     translation_notice,
 )
@@ -41,7 +43,7 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
         (t("Sustainable Development Goals:"), join((sdg_badge(ed, n, links) for n in meta.sdgs), " ")),
         (t("Started:"), str(meta.year_started) if meta.year_started else ""),
         (t("Status:"), ed.status_name(meta.status) if meta.status else ""),
-        (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        *provenance(ed, case),
         (t("Official links:"), join(external(title, link.url) for title, link in zip(words.link_titles, meta.links,
                                                                                       strict=True))),
         # What people search for, on the page for all to read rather than hidden words, so in the search index: at
@@ -54,10 +56,38 @@ def case_page(ed: Edition, case: Entry[Case]) -> Page:
     # The body stays Markdown: it is rendered, then sanitised with the rest of the page.
     return make_page(uri, words.title, words.summary,
                      [translation_notice(ed, words.written_in, words.translated_from),
+                      # Tells the explorer which case a search hit is, so that its text box matches what the site
+                      # search matches (explorer.js).
+                      Markup('<span data-pagefind-filter="case:{}"></span>').format(case.slug),
                       paragraph(words.summary, "kb-lead"), facts(rows), Markdown(words.body.strip()),
                       section(t("How it serves the Sustainable Development Goals"), targets_served(ed, case, links)),
+                      cite_case(ed, case),
                       aside(t("Related cases"), case_list(ed, related, links)) if related else None],
                      edit_path=case.path, untrusted_body=True, kind=t("Case"), trail=((t("Cases"), urls.CASES),))
+
+
+def provenance(ed: Edition, case: Entry[Case]) -> list[tuple[str, object]]:
+    """Where the case comes from, what supports it and when it was last checked, as rows of its facts panel."""
+    meta = case.meta
+    t = ed.t
+    rows: list[tuple[str, object]] = []
+    if meta.source and meta.edition:
+        rows.append((t("Source:"), Markup("{} › {}").format(emphasis(ed.kb.study_editions[meta.edition].title),
+                                                             ed.case(case).section)))
+    if meta.contributed_by and meta.contributed_on:
+        year, month = meta.contributed_on.split("-")
+        rows.append((t("Contributed by:"), t("{contributor}, {month}", contributor=meta.contributed_by,
+                                              month=ed.messages.month(int(year), int(month)))))
+    if meta.sources:
+        rows.append((t("Sources:"), join(external(source.title, source.url) for source in meta.sources)))
+    reviewed = last_reviewed(meta)
+    when = ed.messages.month(reviewed.year, reviewed.month)
+    if reviewed.may_be_out_of_date(build_date()):
+        when = Markup('{} <span class="kb-stale">{}</span>').format(when, ed.n(
+            "may be out of date: not reviewed for more than {count} year",
+            "may be out of date: not reviewed for more than {count} years", REVIEW_EVERY_YEARS))
+    rows.append((t("Last reviewed:"), when))
+    return rows
 
 
 def targets_served(ed: Edition, case: Entry[Case], links: Linker) -> Markup:

@@ -36,11 +36,21 @@ def city_pages(ed: Edition, city: City, land_cache: TextCache | None = None) -> 
         (t("Official website:"), external(city.website, city.website) if city.website else ""),
         (t("Coordinates:"), coordinates),
     ]
-    intro = Markup(t("{city} took part in the {study}.")).format(city=name, study=emphasis(study(ed)))
-    if cases:
-        intro += " " + ed.n("The study names {count} best practice from the city.",
-                            "The study names {count} best practices from the city.", len(cases))
+    editions = ed.kb.editions_of_city.get(city.id, [])
+    if editions:
+        intro = Markup(t("{city} took part in the {study}.")).format(
+            city=name, study=join(emphasis(edition.title) for edition in editions))
     else:
+        intro = Markup(t("{city} did not take part in the study; it joined the knowledge base to share its own "
+                         "cases.")).format(city=name)
+    from_study = sum(not case.meta.contributed for case in cases)
+    if from_study:
+        intro += " " + ed.n("The study names {count} best practice from the city.",
+                            "The study names {count} best practices from the city.", from_study)
+    if len(cases) > from_study:
+        intro += " " + ed.n("{count} more case was contributed to the knowledge base.",
+                            "{count} more cases were contributed to the knowledge base.", len(cases) - from_study)
+    if not cases:
         intro += Markup(" {} {}").format(t("The study names no best practice from the city yet."),
                                          contribute_invitation(ed))
     opening: list = [paragraph(intro), facts(rows), locator_map_block(ed, city.id, uri, land_cache)]
@@ -84,10 +94,20 @@ def cities_index(ed: Edition) -> Page:
                                                   ed.n("{count} case", "{count} cases", cases)))
     blocks = [paragraph(Markup(ed.t("The {cities} that took part in the {study}: on the map, in the list below it, "
                                     "and by UCLG world region.")).format(
-        cities=ed.n("{count} city", "{count} cities", len(kb.cities)), study=emphasis(study(ed)))),
-        world_map_block(ed, uri), section(ed.t("By UCLG world region"), ul(items))]
+        cities=ed.n("{count} city", "{count} cities", len(kb.study_cities)), study=emphasis(study(ed)))),
+        joined_cities(ed, links), world_map_block(ed, uri), section(ed.t("By UCLG world region"), ul(items))]
     return make_page(uri, ed.t("Cities"), ed.t("The cities that took part in the study and their cases."), blocks,
                      edit_path="data/cities.yaml")
+
+
+def joined_cities(ed: Edition, links: Linker) -> Markup | None:
+    """The cities that joined with contributions of their own, after those of the study."""
+    joined = [city for city in ed.kb.cities if city not in ed.kb.editions_of_city]
+    if not joined:
+        return None
+    return paragraph(Markup(ed.n("{count} more city joined the knowledge base with cases of its own: {cities}.",
+                                 "{count} more cities joined the knowledge base with cases of their own: {cities}.",
+                                 len(joined))).format(cities=join(city_link(ed, c, links) for c in joined)))
 
 
 def region_pages(ed: Edition, region: str) -> list[Page]:

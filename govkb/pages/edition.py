@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
@@ -17,12 +18,16 @@ from ..content.models import Case, CaseStatus, CaseTranslation, City, Indicator,
 from ..languages import Language, folded
 from ..messages import Messages
 
+if TYPE_CHECKING:
+    from ..opendata.citations import CitationFormatter
+    from ..opendata.dataset import Publication
+
 
 @dataclass(frozen=True)
 class CaseWords:
     title: str
     summary: str
-    section: str
+    section: str | None  # the study's section, for a case from the study
     reasons: dict[str, str]
     link_titles: list[str]
     body: str
@@ -47,11 +52,16 @@ class IndicatorWords:
 
 
 class Edition:
-    def __init__(self, kb: KnowledgeBase, language: Language, repository: str = "", case_form: str = ""):
+    def __init__(self, kb: KnowledgeBase, language: Language, publication: Publication | None = None,
+                 citations: CitationFormatter | None = None):
         self.kb = kb
         self.language = language
-        self.repository = repository  # where contributors propose changes (repo_url); '' when unknown
-        self.case_form = case_form  # the repository's issue form for a new case ('new-case.es.yml'), if it has one
+        # The dataset's version, licence and addresses, and the citation formatter: a build has both, and pages
+        # leave out their "Cite this" block without them.
+        self.publication = publication
+        self.citations = citations
+        # Where contributors propose changes: the site's repo_url ('' when unknown).
+        self.repository = publication.sites[language].repository if publication else ""
         self.messages = Messages(language)
         self.t = self.messages.t
         self.n = self.messages.n
@@ -72,8 +82,8 @@ class Edition:
         meta = entry.meta
         translation = entry.translations.get(self.language) if self.language != meta.language else None
         if translation is None:
-            return CaseWords(meta.title, meta.summary, meta.source.section, {t.target: t.reason for t in
-                                                                             meta.sdg_targets},
+            return CaseWords(meta.title, meta.summary, meta.source.section if meta.source else None,
+                             {t.target: t.reason for t in meta.sdg_targets},
                              [link.title for link in meta.links], entry.body, meta.language, None)
         words: CaseTranslation = translation.meta
         return CaseWords(words.title, words.summary, words.section, dict(words.reasons),

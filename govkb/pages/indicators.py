@@ -9,6 +9,7 @@ from ..charts.data import ChartWords
 from ..charts.theme import THEMES
 from ..content.knowledge import Entry
 from ..content.models import ChartKind, Indicator, Origin
+from .citation import cite_indicator
 from .edition import Edition
 from .html import Linker, Markdown, emphasis, facts, markdown_text, paragraph, scrolling_table, ul
 from .page import PER_PAGE, Page, aside, make_page, section
@@ -70,7 +71,7 @@ def indicator_page(ed: Edition, entry: Entry[Indicator], chart_sizes: dict[str, 
         (t("Area:"), area_link(ed, meta.area, links) if meta.area else ""),
         (t("Unit:"), unit_label(ed, meta) if meta.unit else t("not stated in the study")),
         (t("Base:"), words.base),
-        (t("Source:"), Markup("{}, {}").format(emphasis(study(ed)), words.section)),
+        (t("Source:"), Markup("{} › {}").format(emphasis(meta.source.study), words.section)),
         (t("Note:"), words.notes or ""),
     ]
     # A title the study prints in Spanish, with ours in the reader's language (none when that is Spanish too).
@@ -78,7 +79,8 @@ def indicator_page(ed: Edition, entry: Entry[Indicator], chart_sizes: dict[str, 
                    if words.title_translation and words.title_translation != words.title else None)
     shown = data_table(ed, entry) if meta.chart is ChartKind.none else figure(ed, entry, uri, chart_sizes)
     blocks: list = [translation_notice(ed, words.written_in, words.translated_from), translation,
-                    paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip())]
+                    paragraph(words.finding, "kb-lead"), shown, facts(rows), Markdown(words.body.strip()),
+                    cite_indicator(ed, entry)]
     related = (ed.cases_of_area(meta.area) or ed.in_order(ed.kb.cases_in_axis(meta.area))) if meta.area else []
     if related:
         blocks.append(aside(t("Cases in this area"), case_list(ed, related[:PER_PAGE], links)))

@@ -96,11 +96,13 @@ def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequen
               groups: list[tuple[str, list[T]]],
               render: Callable[[T, Linker], Markup], after: Iterable[Block] = (), list_class: str = "kb-case-list",
               anchors: dict[str, str] | None = None, per_page: int = PER_PAGE,
-              trail: tuple[tuple[str, str], ...] = (), **page_options) -> list[Page]:
+              frame: Callable[[Markup], Markup] | None = None, trail: tuple[tuple[str, str], ...] = (),
+              **page_options) -> list[Page]:
     """A grouped list split into pages of ``per_page`` items, each page with its group headings and a pager.
 
     ``intro`` opens the first page and ``after`` closes it; later pages hold only the list. ``render``
-    writes one item with the links of the page it lands on; ``anchors`` gives group headings an id. ``trail`` is
+    writes one item with the links of the page it lands on; ``anchors`` gives group headings an id. ``frame``
+    puts the first page's list and pager inside HTML of its own (a list without group headings only). ``trail`` is
     the first page's breadcrumb; a later page's goes on to the first.
     """
     anchors = anchors or {}
@@ -115,10 +117,13 @@ def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequen
         grouped: dict[str, list[Markup]] = {}
         for heading, item in chunk:
             grouped.setdefault(heading, []).append(render(item, links))
-        blocks += [section(heading, ul(items, list_class), anchor=anchors.get(heading, "")) if heading
-                   else ul(items, list_class) for heading, items in grouped.items()]
+        listed: list = [section(heading, ul(items, list_class), anchor=anchors.get(heading, "")) if heading
+                        else ul(items, list_class) for heading, items in grouped.items()]
         if len(chunks) > 1:
-            blocks.append(pager(ed, links, uri, number, len(chunks)))
+            listed.append(pager(ed, links, uri, number, len(chunks)))
+        if frame and number == 1:
+            listed = [frame(Markup("").join(listed))]
+        blocks += listed
         if number == 1:
             blocks += list(after)
         page_title = title if number == 1 else ed.t("{title} (page {number})", title=title, number=number)

@@ -16,7 +16,8 @@ from .page import Page
 
 
 def study(ed: Edition) -> str:
-    return ed.t("Smart Cities Study 2019")
+    """The title of the study's latest edition, which pages name when they speak of "the study"."""
+    return ed.kb.study_editions[max(ed.kb.study_editions)].title
 
 
 def sdg_label(ed: Edition, number: int) -> str:
@@ -71,15 +72,12 @@ def case_list(ed: Edition, cases: Iterable[Entry[Case]], links: Linker, show_cit
 
 
 def contribute_invitation(ed: Edition) -> Markup:
-    """New cases are welcome: the form to propose one (when the repository has it), and the contributors' guide in
-    the reader's language."""
+    """New cases are welcome: the form to propose one and the contributors' guide, in the reader's language."""
     if not ed.repository:
         return Markup("")
-    how = external(ed.t("how to contribute"), urls.contributing_guide(ed.repository, ed.language))
-    if not ed.case_form:
-        return Markup(ed.t("New cases are welcome: read {how}.")).format(how=how)
     return Markup(ed.t("New cases are welcome: {propose}, or read {how}.")).format(
-        propose=external(ed.t("propose a case"), urls.issue_form(ed.repository, ed.case_form)), how=how)
+        propose=external(ed.t("propose a case"), urls.new_case_form(ed.repository, ed.language)),
+        how=external(ed.t("how to contribute"), urls.contributing_guide(ed.repository, ed.language)))
 
 
 def translation_notice(ed: Edition, written_in: Language, translated_from: Language | None) -> Markup | None:

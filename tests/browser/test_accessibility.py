@@ -21,6 +21,7 @@ PAGES = {
     "indicator-chart": "/indicators/assessment-timing/",
     "indicator-index": "/indicators/",
     "explorer": "/explore/?area=open-data",
+    "open-data": "/data/",
     "search-open": "/search/?q=Medellin",
     "accessibility-statement": "/accessibility/",
     "not-found": "/no-such-page/",
@@ -30,10 +31,10 @@ _axe = Axe()
 
 
 def settled(page) -> None:
-    """Wait for what scripts add after the load event: the explorer's filters once its data has arrived, search
+    """Wait for what scripts add after the load event: the explorer's list once its data has arrived, search
     results."""
     if page.locator("[data-explorer]").count():
-        page.locator(".kb-explorer__filters:not([hidden])").wait_for()
+        page.locator("[data-explorer][data-ready]").wait_for(state="attached")
     if "/search/?q=" in page.url:
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
 
@@ -66,7 +67,8 @@ FOCUSABLE = ("a[href], button, input:not([type=hidden]), select, textarea, summa
 TAG_CONTROLS = f"""() => {{
     const groups = new Set();
     return Array.from(document.querySelectorAll("{FOCUSABLE}")).filter(el => {{
-        if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return false;
+        // Not drawn: in a closed <details>, hidden by a style, or without a box.
+        if (!el.checkVisibility({{visibilityProperty: true}})) return false;
         if (el.closest('[hidden], [inert]')) return false;
         if (el.type === 'radio') {{
             if (!el.checked || groups.has(el.name)) return false;

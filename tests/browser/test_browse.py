@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from govkb.pages.explorer import folded
+from govkb.languages import folded
 
 
 def heading(page) -> str:
@@ -143,58 +141,6 @@ def test_missing_page_gets_the_404_page(page, base_url):
     page.get_by_label("Search the knowledge base").last.press("Enter")
     page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     assert page.url.startswith(base_url + "/search/?q=Medellin")
-
-
-def visible_slugs(page) -> list[str]:
-    page.locator(".kb-explorer__filters:not([hidden])").wait_for()
-    return page.locator(".kb-explorer__list > li").evaluate_all("items => items.map(i => i.dataset.slug)")
-
-
-def test_explorer_filters_counts_url_and_csv(page, base_url, kb):
-    page.goto(base_url + "/explore/")
-    assert visible_slugs(page) == [case.slug for case in kb.sorted_cases][:100]  # the first hundred, then "more"
-    page.get_by_label(re.compile(r"^Citizen participation \(")).check()
-    page.get_by_label(re.compile(r"^SDG 16 · ")).check()
-    expected = sorted(c.slug for c in kb.cases.values()
-                      if "citizen-participation" in c.meta.areas and 16 in c.meta.sdgs)
-    assert sorted(visible_slugs(page)) == expected
-    expect(page.locator("[data-status]")).to_have_text(f"{len(expected)} of {len(kb.cases)} cases match.")
-    # A facet value counts what it would show with the other filters kept.
-    with_values = sum(1 for c in kb.cases.values() if "citizen-participation" in c.meta.areas and 11 in c.meta.sdgs)
-    expect(page.get_by_label(re.compile(r"^SDG 11 · "))).to_be_visible()
-    assert f"({with_values})" in page.get_by_text(re.compile(r"^SDG 11 · ")).inner_text()
-    assert "area=citizen-participation" in page.url and "sdg=16" in page.url
-
-    page.reload()
-    assert sorted(visible_slugs(page)) == expected
-    expect(page.get_by_label(re.compile(r"^Citizen participation \("))).to_be_checked()
-
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Download these cases (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
-    assert sorted(r["slug"] for r in rows) == expected
-    assert all(r["title"] == kb.cases[r["slug"]].meta.title for r in rows)
-
-
-def test_explorer_text_filter_folds_accents(page, base_url, kb):
-    page.goto(base_url + "/explore/?text=bogota")
-    assert visible_slugs(page) == [c.slug for c in kb.cases_by_city["bogota"]]
-
-
-def test_explorer_list_is_complete_without_javascript(browser, base_url, kb):
-    """Without JavaScript the explorer is the whole list, page after page by its pager."""
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(base_url + "/explore/")
-    assert not page.locator("form.kb-explorer__filters").is_visible()
-    pages = [page.url, *(base_url + "/explore/" + link.get_attribute("href")
-                         for link in page.locator(".kb-pager a").all())]
-    titles = []
-    for url in pages:
-        page.goto(url)
-        titles += page.locator(".kb-explorer__list > li > a").all_inner_texts()
-    assert titles == [case.meta.title for case in kb.sorted_cases]
-    context.close()
 
 
 def test_map_markers_lead_to_city_profiles(page, base_url, kb):
