@@ -64,8 +64,9 @@ CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 # One measured build, in a fresh interpreter: MkDocs builds of each (config, site folder), then Pagefind over the
 # site when the build does not index it itself. CPU time and peak memory include children (Pagefind).
 MEASURE = """
-import json, resource, sys, time
+import json, logging, resource, sys, time
 start = time.perf_counter()
+logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -147,15 +148,22 @@ def case_texts(root: Path, n: int) -> Iterator[tuple[str, dict[Language, str]]]:
         slug, texts = real[i % len(real)]
         copy = i // len(real)
         if copy:
-            slug, texts = f"{slug}-{copy + 1}", {language: retitled(text, copy + 1) for language, text in texts.items()}
+            slug, texts = f"{slug}-{copy + 1}", {language: cloned(text, copy + 1) for language, text in texts.items()}
         yield slug, texts
 
 
-def retitled(text: str, number: int) -> str:
+def cloned(text: str, number: int) -> str:
+    """A case file's text for its ``number``th clone: its title numbered, and its links, since two cases may not
+    link to one initiative."""
     def title(match: re.Match[str]) -> str:
         return "title: " + json.dumps(f"{yaml.safe_load(match.group(1))} ({number})", ensure_ascii=False)
 
-    return re.sub(r"^title: (.*)$", title, text, count=1, flags=re.MULTILINE)
+    def link(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{'&' if '?' in match.group(1) else '?'}copy={number}"
+
+    front, body = split_front_matter(text)
+    front = re.sub(r"^title: (.*)$", title, front, count=1, flags=re.MULTILINE)
+    return re.sub(r'(\burl: "?[^"\s,}]+)', link, front) + body
 
 
 def front_matter(text: str) -> dict:
@@ -212,7 +220,7 @@ def build(root: Path, project: Path, builds: Builds, cache: Path) -> Timing:
     result = subprocess.run([sys.executable, "-c", MEASURE, json.dumps(argument)], cwd=project,
                             env=environment(root, cache), capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"build failed in {project} (exit code {result.returncode}):\n{result.stderr[-3000:]}")
     line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
     return Timing(**json.loads(line.removeprefix("BENCH ")))
 
@@ -453,9 +461,9 @@ def targets(report: Report) -> list[tuple[bool, str]]:
         checks.append((all(max(pair) <= BASELINE_RATIO for pair in ratios.values()),
                        f"ours at most {BASELINE_RATIO} × the baseline, {name}, cold and warm: " + "; ".join(
                            f"{n:,} cases {cold:.2f} and {warm:.2f}" for n, (cold, warm) in ratios.items())))
-    cloned = [n for n in sizes if n > report.real_cases]
-    if len(cloned) > 1:
-        small, big = min(cloned), max(cloned)
+    clone_sizes = [n for n in sizes if n > report.real_cases]
+    if len(clone_sizes) > 1:
+        small, big = min(clone_sizes), max(clone_sizes)
         bound = LINEAR_SLACK * big / small
         growth = (median([r.warm.wall for r in report.scale[big]["three languages"]])
                   / median([r.warm.wall for r in report.scale[small]["three languages"]]))
