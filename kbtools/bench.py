@@ -303,19 +303,17 @@ def browser_searches(addresses: list[str], settle: bool, timeout_s: float = 60) 
             page.goto(address, wait_until="load")
             try:
                 page.locator(".pagefind-ui__result-link").first.wait_for(timeout=timeout_s * 1000)
+                if settle:
+                    page.wait_for_load_state("networkidle")
+                found.append(sum(transferred))
             except PlaywrightTimeout:
                 found.append(None)
-                continue
-            if settle:
-                page.wait_for_load_state("networkidle")
-            found.append(sum(transferred))
             page.close()
         browser.close()
     return found
 
 
 # --- The preview ----------------------------------------------------------------------------------------------
-
 
 def measure_preview(root: Path, project: Path, cache: Path, edits: int) -> Preview:
     """Under `mkdocs serve`, save a case (a new word at the end of its body), then a city (a new word in its name),
