@@ -90,7 +90,9 @@ class Timing:
     wall: float
     cpu: float  # user + system, with children
     build_mb: float  # peak memory of the MkDocs process
-    children_mb: float  # and of the largest process it started (Pagefind, chart renderers)
+    # The largest process it started (Pagefind, chart renderers); Linux counts a child at least as large as its
+    # parent was when it forked.
+    children_mb: float
     index_s: float  # Pagefind's share of ``wall`` (for our three-language build: timed again alone)
 
     @property
