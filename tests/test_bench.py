@@ -1,6 +1,6 @@
-"""The benchmark command runs end to end at the smallest size that exercises every measurement, so it cannot rot.
+"""The benchmark runs end to end at the smallest size (the real content), with one preview edit, so it cannot rot.
 
-Its numbers are not checked here: machines are shared and noisy, so speed is judged from the table `kb bench`
+Its numbers are not checked here: machines are shared and noisy, so speed is judged from the report `kb bench`
 prints on a quiet machine, not from timed tests.
 """
 
@@ -14,20 +14,27 @@ import sys
 from .conftest import ROOT
 
 
-def test_benchmark_prints_its_table_and_targets(tmp_path):
+def test_benchmark_prints_its_tables_and_targets(tmp_path):
     out = tmp_path / "bench.json"
-    command = [sys.executable, "-m", "kbtools.cli", "--root", str(ROOT), "bench", "--sizes", "10", "--json", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
+    command = [sys.executable, str(ROOT / "scripts/bench.py"), "--sizes", "10", "--repeat", "1", "--edits", "1",
+               "--json", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
-    lines = result.stdout.splitlines()
-    assert any(line.startswith("| N | build s | baseline s | ratio | of which search s |") for line in lines)
-    assert any(line.startswith("| 10 |") for line in lines)
-    assert "Warm `mkdocs serve` rebuild after editing one case" in result.stdout
-    assert "Targets:" in result.stdout
+    report = result.stdout
+    assert report.startswith("# `kb bench`, ")
+    assert "| cases | languages | pages ours / baseline | ours cold s | ours warm s | baseline s |" in report
     data = json.loads(out.read_text())
-    ours, baseline = data["results"]["10"]["ours"], data["results"]["10"]["baseline"]
-    assert ours["wall"] > 0 and baseline["wall"] > 0
-    assert 0 < ours["search_kb"] < 1024
-    assert 0 < ours["index_s"] < ours["wall"]
-    assert data["rebuild_s"] > 0
+    real = data["real_cases"]
+    assert real >= 20  # fewer cases than the real ones are raised to the real content
+    for languages in ("one language", "three languages"):
+        assert f"| {real} (real) | {languages} |" in report
+    assert "Search payload (gzip, from /pagefind/, until the first results): en " in report
+    assert "| a word added to a case's body |" in report
+    assert "| a word added to a city's name in data/cities.yaml |" in report
+    targets = report.split("## Targets", 1)[1]
+    for target in ("the baseline, one language", "the baseline, three languages", "peak memory",
+                   "no page over 100 KB", "search payload", "real content cold", "real content warm",
+                   "preview of a case edit", "search in the preview finds the edited text", "preview of a city edit"):
+        assert target in targets, target
+    assert all(line.startswith(("- PASS: ", "- FAIL: ")) for line in targets.strip().splitlines())
