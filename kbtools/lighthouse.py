@@ -37,6 +37,7 @@ PAGES = {
     "indicator without figures": "/indicators/open-government-key-tools/",
     "explorer": "/explore/",
     "search": "/search/?q=Medellin",
+    "open data": "/data/",
     "method": "/sdg-method/",
     "accessibility": "/accessibility/",
     "404": "/404.html",  # as served for a missing page (Lighthouse stops at a 404 status)
