@@ -1,9 +1,13 @@
 """``kb lighthouse``: a Lighthouse audit of the built site (a maintainers' check, not a CI gate).
 
-`kb lighthouse` builds the site, serves it on 127.0.0.1, runs npm's Lighthouse (installed in
-tools/lighthouse, pinned) with Debian's Chromium on one page of every kind, and prints the four category scores
-(the median of ``--repeat`` runs: a loaded machine scores lower now and then). Targets: performance >= 95;
-accessibility, best practices and SEO 100.
+`kb lighthouse` serves a folder on 127.0.0.1, builds the site into it for that address, runs npm's Lighthouse
+(installed in tools/lighthouse, pinned) with Debian's Chromium on one page of every kind, and prints the four
+category scores (the median of ``--repeat`` runs: a loaded machine scores lower now and then). Targets:
+performance >= 95; accessibility, best practices and SEO 100.
+
+The site is built for the address it is served at because its pages name their full address (canonical and
+hreflang links) and Material's script asks those addresses for sitemaps: on the published site they are its
+own origin, and so they must be here, or every page would be charged for requests to a host it cannot reach.
 """
 
 from __future__ import annotations
@@ -68,8 +72,15 @@ def audit(binary: Path, url: str, preset: str) -> dict[str, int]:
     return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
 
 
+def build_for(root: Path, site: Path, site_url: str) -> None:
+    """Build the site into ``site`` as it would be published at ``site_url``."""
+    code = ("import sys; from mkdocs.config import load_config; from mkdocs.commands.build import build; "
+            "build(load_config(config_file='mkdocs.yml', site_dir=sys.argv[1], site_url=sys.argv[2], strict=True))")
+    subprocess.run([sys.executable, "-c", code, str(site), site_url], cwd=root, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site-dir", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--preset", choices=["mobile", "desktop"], default="mobile")
     parser.add_argument("--repeat", type=int, default=1, help="runs per page; the median is printed")
     parser.add_argument("--page", action="append", choices=list(PAGES), help="only this kind of page (repeatable)")
@@ -77,18 +88,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     binary = lighthouse_binary(args.root)
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site_dir
-        if site is None:
-            site = Path(tmp) / "site"
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=args.root,
-                           check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        with serve_site(site, published_path(args.root / "mkdocs.yml")) as base:
-            print(f"Lighthouse ({args.preset}) on {base}")
-            print(f"| page | {' | '.join(CATEGORIES)} |")
-            print("| --- |" + " --: |" * len(CATEGORIES))
-            for name in args.page or PAGES:
-                runs = [audit(binary, base + PAGES[name], args.preset) for _ in range(args.repeat)]
-                scores = {c: round(statistics.median(run[c] for run in runs)) for c in CATEGORIES}
-                print(f"| {name} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |", flush=True)
+    with tempfile.TemporaryDirectory() as site, serve_site(Path(site), published_path(args.root / "mkdocs.yml")) as base:
+        build_for(args.root, Path(site), base + "/")
+        print(f"Lighthouse ({args.preset}) on {base}")
+        print(f"| page | {' | '.join(CATEGORIES)} |")
+        print("| --- |" + " --: |" * len(CATEGORIES))
+        for name in args.page or PAGES:
+            runs = [audit(binary, base + PAGES[name], args.preset) for _ in range(args.repeat)]
+            scores = {c: round(statistics.median(run[c] for run in runs)) for c in CATEGORIES}
+            print(f"| {name} | " + " | ".join(str(scores[c]) for c in CATEGORIES) + " |", flush=True)
     return 0
