@@ -88,6 +88,11 @@ class SiteBuild:
         """The Markdown of a hand-written page with its data markers expanded."""
         return expand_markers(self.edition, uri, markdown, source)
 
+    def finished_blocks(self, uri: str) -> tuple[str, ...]:
+        """The finished HTML blocks ``finish_html`` puts into a page after MkDocs has rendered its Markdown."""
+        page = self.pages.get(uri)
+        return tuple(page.html_blocks) if page else ()
+
     def finish_html(self, uri: str, html: str) -> str:
         """Sanitise pages that carry a contributor's Markdown body (the second line of defence), then put
         the page's finished HTML blocks in place of their placeholders."""
@@ -106,9 +111,39 @@ class SiteBuild:
         return RENDERED_PLACEHOLDER.sub(block, html)
 
 
-def prepare(root: Path, cache_dir: Path | None = None,
-            languages: tuple[Language, ...] = LANGUAGES) -> dict[Language, SiteBuild]:
-    """Load and check everything once, then render each language's edition."""
+@dataclass(frozen=True)
+class CheckedContent:
+    """The content loaded and checked once, with what renders any edition of it."""
+
+    layout: Layout
+    kb: KnowledgeBase
+    publication: Publication
+    renderer: ChartRenderer
+    citations: CitationFormatter
+    cache: TextCache
+    charts: dict[Language, EditionCharts] = field(default_factory=dict)
+    editions: dict[Language, Edition] = field(default_factory=dict)
+
+    def draw_charts(self, languages: tuple[Language, ...]) -> None:
+        """Draw these editions' charts now. Drawing starts threads and a native renderer, which a forked process
+        must not start again: an edition rendered in a forked process (see ``edition_build``) finds them done."""
+        for language in languages:
+            if language not in self.charts:
+                self.charts[language] = _edition_charts(self._edition(language), self.renderer)
+
+    def edition(self, language: Language) -> SiteBuild:
+        self.draw_charts((language,))
+        return _edition_build(self.layout, self._edition(language), self.publication, self.charts[language],
+                              self.cache)
+
+    def _edition(self, language: Language) -> Edition:
+        if language not in self.editions:
+            self.editions[language] = Edition(self.kb, language, self.publication, self.citations)
+        return self.editions[language]
+
+
+def load_checked(root: Path, cache_dir: Path | None = None) -> CheckedContent:
+    """Load and check everything once (a ContentError lists every problem)."""
     layout = Layout(root)
     cache = TextCache(cache_dir)
     kb = load(layout, cache.within("content"))
@@ -117,29 +152,49 @@ def prepare(root: Path, cache_dir: Path | None = None,
                            layout.pages_dir(language)))]
     if unknown_markers:
         raise ContentError(unknown_markers)
-    renderer = ChartRenderer(cache.within("charts"))
-    publication = load_publication(layout)
-    citations = CitationFormatter(cache.within("citations"))
-    return {language: _edition_build(layout, Edition(kb, language, publication, citations), publication, renderer,
-                                     cache) for language in languages}
+    return CheckedContent(layout, kb, load_publication(layout), ChartRenderer(cache.within("charts")),
+                          CitationFormatter(cache.within("citations")), cache)
 
 
-def _edition_build(layout: Layout, ed: Edition, publication: Publication, renderer: ChartRenderer,
-                   cache: TextCache) -> SiteBuild:
+def prepare(root: Path, cache_dir: Path | None = None,
+            languages: tuple[Language, ...] = LANGUAGES) -> dict[Language, SiteBuild]:
+    """Load and check everything once, then render each language's edition."""
+    content = load_checked(root, cache_dir)
+    return {language: content.edition(language) for language in languages}
+
+
+@dataclass(frozen=True)
+class EditionCharts:
+    """An edition's chart files, with each charted indicator's data as CSV and its drawings' sizes."""
+
+    assets: list[GeneratedFile]
+    csvs: list[str]
+    sizes: dict[str, dict[str, tuple[int, int]]]
+    rendered: int  # drawings that missed the cache
+    cached: int
+
+
+def _edition_charts(ed: Edition, renderer: ChartRenderer) -> EditionCharts:
     rendered, cached = renderer.rendered, renderer.cached
     assets: list[GeneratedFile] = []
-    indicator_csvs: list[str] = []
-    chart_sizes: dict[str, dict[str, tuple[int, int]]] = {}
+    csvs: list[str] = []
+    sizes: dict[str, dict[str, tuple[int, int]]] = {}
     charted = [(entry, chart_words(ed, entry)) for entry in ed.kb.indicators.values()
                if entry.meta.chart is not ChartKind.none]
     for (entry, _), files in zip(charted, chart_files(charted, renderer), strict=True):
         assets += [GeneratedFile(asset.uri, asset.content) for asset in files.assets]
-        indicator_csvs.append(files.csv)
-        chart_sizes[entry.slug] = files.sizes
-    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, csvtext.published(all_figures_csv(indicator_csvs))))
+        csvs.append(files.csv)
+        sizes[entry.slug] = files.sizes
+    return EditionCharts(assets, csvs, sizes, renderer.rendered - rendered, renderer.cached - cached)
+
+
+def _edition_build(layout: Layout, ed: Edition, publication: Publication, charts: EditionCharts,
+                   cache: TextCache) -> SiteBuild:
+    assets = list(charts.assets)
+    assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, csvtext.published(all_figures_csv(charts.csvs))))
     assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
-    pages = generated_pages(ed, cache.within("maps"), chart_sizes)
+    pages = generated_pages(ed, cache.within("maps"), charts.sizes)
     # The open data package, the data page that documents it, and every citation to download.
     data_tables = tables(ed, publication)
     package = package_files(ed, publication, data_tables, readme(ed, publication, data_tables))
@@ -147,7 +202,7 @@ def _edition_build(layout: Layout, ed: Edition, publication: Publication, render
     assets += [GeneratedFile(uri, text) for uri, text in citation_files(ed)]
     pages[urls.DATA] = data_page(ed, publication, data_tables, package)
     fallbacks = [GeneratedFile(uri, text, edit) for uri, text, edit in untranslated_pages(layout, ed)]
-    return SiteBuild(layout, ed, pages, [*assets, *fallbacks], renderer.rendered - rendered, renderer.cached - cached,
+    return SiteBuild(layout, ed, pages, [*assets, *fallbacks], charts.rendered, charts.cached,
                      StructuredData(ed, publication, data_tables))
 
 
@@ -188,17 +243,24 @@ def generated_pages(ed: Edition, land_cache: TextCache,
     return {page.uri: page for page in pages}
 
 
-# The editions that the build of the default language prepared, for the builds of the other languages it starts
-# in the same process (each loads its own copy of the hook module, so this cannot live in the hook).
+# The content that the build of the default language loaded, and the editions it rendered, for the builds of the
+# other languages it starts from the same process (each loads its own copy of the hook module, so this cannot live
+# in the hook).
+_checked: dict[Path, CheckedContent] = {}
 _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
 def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
-                  languages: tuple[Language, ...] = LANGUAGES) -> SiteBuild:
-    """The edition of ``language``: the default language prepares the editions of ``languages`` afresh (a new build,
-    or a preview's rebuild), and the others take theirs from it, or prepare their own when built on their own."""
+                  languages: tuple[Language, ...] = LANGUAGES, render_all: bool = True) -> SiteBuild:
+    """The edition of ``language``. The default language loads and checks the content afresh (a new build, or a
+    preview's rebuild) and renders its own edition, and those of ``languages`` too when ``render_all``: a build
+    then stops on any edition's problem before writing anything. Otherwise (a preview) each other edition renders
+    its own from the checked content, in its own process, beside the others. An edition built on its own loads
+    the content itself."""
     if language == DEFAULT:
-        _prepared[root] = prepare(root, cache_dir, languages)
+        content = _checked[root] = load_checked(root, cache_dir)
+        content.draw_charts(languages)
+        _prepared[root] = {edition: content.edition(edition) for edition in (languages if render_all else (DEFAULT,))}
     elif language not in _prepared.get(root, {}):
-        return prepare(root, cache_dir, (language,))[language]
+        return _checked[root].edition(language) if root in _checked else prepare(root, cache_dir, (language,))[language]
     return _prepared[root][language]
