@@ -76,6 +76,15 @@ class TextCache:
                 raise
         return text
 
+    def keep_only(self, keys: set[str], suffix: str = ".txt") -> None:
+        """Delete this folder's entries (of ``suffix``) other than those of ``keys``."""
+        if self.directory is None or not self.directory.is_dir():
+            return
+        kept = {path.name for key in keys if (path := self._path(key, suffix))}
+        for entry in self.directory.glob(f"*{suffix}"):
+            if entry.name not in kept:
+                entry.unlink(missing_ok=True)
+
     def _path(self, key: str, suffix: str) -> Path | None:
         if self.directory is None:
             return None

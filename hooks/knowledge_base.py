@@ -6,13 +6,17 @@ content in ``on_config``, before MkDocs cleans ``site/``, so bad content stops t
 site intact; once ``site/`` is clean it starts the other editions' builds into ``site/<lang>/`` beside its own
 (``govkb.sidebyside``), and when all are done indexes the whole site for search and writes one sitemap. So
 ``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
-state lives in ``_build`` (replaced in ``on_config``) and ``_editions``.
+state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered`` and ``_indexing``.
+
+A preview (``mkdocs serve``) renders again only the pages a save changed (``govkb.preview``), and indexes the
+site for search after the page is served, not before.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,12 +27,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from govkb.build import SiteBuild, edition_build
+from govkb.cache import TextCache
+from govkb.clock import build_date
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
+from govkb.preview import Rendered, RenderedPages, shared_inputs
 from govkb.search import SearchIndexError, build_index
 from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
@@ -38,6 +45,17 @@ from govkb.urls import edition_root, section_of, suggest_change, template_urls
 log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
 _editions: SideBySide | None = None  # the other editions' builds, while the default edition's runs
+_previewing = False  # under `mkdocs serve`
+_rendered: RenderedPages | None = None  # a preview's pages from its previous build
+_reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, its HTML from the previous build)
+_indexing: threading.Thread | None = None  # a preview's search indexing, after its build
+# A template that renders nothing: a page whose inputs did not change gets its previous HTML instead.
+_REUSED_TEMPLATE = "kb-reused.html"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _previewing
+    _previewing = command == "serve"
 
 
 def _language(config: MkDocsConfig) -> Language:
@@ -50,9 +68,13 @@ def _language(config: MkDocsConfig) -> Language:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = None
+    if _indexing is not None:
+        _indexing.join()  # before MkDocs cleans the folder it writes into
+    _list_theme_files_once(config)
     root = Path(config.config_file_path).parent
     try:
-        _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build())
+        _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build(),
+                               render_all=not _previewing)
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -100,21 +122,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _rendered
+    _rendered = None
+    _reused.clear()
+    if _previewing:
+        _rendered = RenderedPages(TextCache(_cache_dir(config)).within(f"preview/{_language(config)}"),
+                                  _shared_inputs(config, nav, files))
+    return nav
+
+
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     build = _current()
     generated = build.pages.get(page.file.src_uri)
     if generated is None:
         page.meta = escaped_meta(page.meta)
         try:
-            return build.page_markdown(page.file.src_uri, markdown, page.file.edit_uri or page.file.src_uri)
+            markdown = build.page_markdown(page.file.src_uri, markdown, page.file.edit_uri or page.file.src_uri)
         except ContentError as error:
             raise PluginError(str(error)) from None
-    # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
-    page.meta = escaped_meta({"title": generated.title, "description": generated.description,
-                              "search_exclude": not generated.searchable, "kb_kind": generated.kind,
-                              "kb_breadcrumb": build.breadcrumb(page.file.src_uri),
-                              "kb_shared_nav": shared_nav_key(page.url)})
-    return generated.markdown
+    else:
+        # Replace whatever MkDocs' lenient reader made of the front matter with our validated values.
+        page.meta = escaped_meta({"title": generated.title, "description": generated.description,
+                                  "search_exclude": not generated.searchable, "kb_kind": generated.kind,
+                                  "kb_breadcrumb": build.breadcrumb(page.file.src_uri),
+                                  "kb_shared_nav": shared_nav_key(page.url)})
+        markdown = generated.markdown
+    return _reuse_or_render(page, markdown) if _rendered is not None else markdown
+
+
+def _reuse_or_render(page: MkDocsPage, markdown: str) -> str:
+    """In a preview, a page made from the same inputs as in the previous build skips Markdown and templates:
+    its previous HTML takes the place of its output (``on_post_page``)."""
+    assert _rendered is not None
+    build, uri = _current(), page.file.src_uri
+    head = build.head_data(uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description")))
+    key = _rendered.key(uri, markdown, build.finished_blocks(uri), page.meta, page.file.edit_uri or "", head)
+    previous = _rendered.get(key)
+    _reused[uri] = (key, previous)
+    if previous is None:
+        return markdown
+    page.meta = {**page.meta, "template": _REUSED_TEMPLATE, "title": page.meta.get("title") or previous.title}
+    return ""
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -131,24 +180,55 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: 
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    previous = _reused.get(page.file.src_uri, ("", None))[1]
+    if previous is not None:
+        page.present_anchor_ids = set(previous.anchors)  # other pages' links to its headings are still checked
+        return html
     return _current().finish_html(page.file.src_uri, html)
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    if page.file.src_uri not in _reused or _rendered is None:
+        return output
+    key, previous = _reused[page.file.src_uri]
+    if previous is not None:
+        return previous.html
+    _rendered.put(key, Rendered(output, _text(page.title), tuple(page.present_anchor_ids or ())))
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """After the default edition: wait for the other editions, then index the whole site and write one sitemap."""
-    global _editions
+    global _editions, _indexing
+    if _rendered is not None:
+        _rendered.forget_unused()
+        reused = sum(previous is not None for _, previous in _reused.values())
+        log.info("preview (%s): %d pages rendered, %d unchanged since the previous build", _language(config),
+                 len(_reused) - reused, reused)
     if _language(config) != DEFAULT or _editions is None:
         return
     failed, _editions = _editions.wait(), None
     if failed:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
+    merge_sitemaps(site_dir, config.site_url or "/")
+    answer_sitemap_probes(site_dir)
+    if _previewing:
+        # The edited page is served at once; search finds its new text a moment later.
+        _indexing = threading.Thread(target=_index_for_preview, args=(site_dir,), name="search index", daemon=True)
+        _indexing.start()
+        return
     try:
         build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-    merge_sitemaps(site_dir, config.site_url or "/")
-    answer_sitemap_probes(site_dir)
+
+
+def _index_for_preview(site_dir: Path) -> None:
+    try:
+        build_index(site_dir)
+    except SearchIndexError as error:
+        log.error("%s", error)  # the preview stays up; the next save tries again
 
 
 def _text(value: object) -> str:
@@ -176,6 +256,52 @@ def _start_other_editions(config: MkDocsConfig) -> SideBySide:
             strict=config.strict, site_url=(config.site_url or "/") + edition_root(language)))
 
     return SideBySide({language: edition(language) for language in _editions_to_build() if language != DEFAULT})
+
+
+# The theme's static files by what decides them (see _list_theme_files_once).
+_theme_files: dict[tuple, list[str]] = {}
+
+
+def _list_theme_files_once(config: MkDocsConfig) -> None:
+    """MkDocs lists every file of the theme's folders on each build of each edition to find its static files:
+    Material's icons make that 15,000 names, about 0.13 s. The list is kept for the process (and the editions'
+    forked processes) under what decides it: the theme's folders, the names in the site's own folder of overrides
+    (the only one that changes while a preview runs) and the theme's static templates, which MkDocs' filter leaves
+    out with fixed patterns."""
+    theme = config.theme
+    make_env = theme.get_env
+
+    def env_listing_once() -> Environment:
+        env = make_env()
+        list_templates = env.list_templates
+
+        def listed(extensions=None, filter_func=None) -> list[str]:
+            custom = Path(theme.custom_dir) if theme.custom_dir else None
+            key = (tuple(theme.dirs), tuple(sorted(str(path) for path in custom.rglob("*"))) if custom else (),
+                   tuple(theme.static_templates), extensions)
+            if key not in _theme_files:
+                _theme_files[key] = list_templates(extensions, filter_func)
+            return _theme_files[key]
+
+        env.list_templates = listed  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = env_listing_once  # type: ignore[method-assign]
+
+
+def _shared_inputs(config: MkDocsConfig, nav: Navigation, files: Files) -> str:
+    """What every page of this edition is made from, besides its own inputs (see ``govkb.preview``)."""
+    root = Path(config.config_file_path).parent
+    theme_dir = Path(config.theme.custom_dir or root)
+    sources = [*root.glob("mkdocs*.yml"), *(path for path in theme_dir.rglob("*") if path.is_file())]
+
+    def outline(items: list) -> list:
+        return [[item.title, outline(item.children) if isinstance(item, Section) else getattr(item, "url", "")]
+                for item in items]
+
+    facts = [config.site_url or "", _language(config), build_date().isoformat(), repr(outline(nav.items)),
+             *sorted(f"{file.src_uri}>{file.url}" for file in files)]
+    return shared_inputs(sources, facts)
 
 
 def _editions_to_build() -> tuple[Language, ...]:

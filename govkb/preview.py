@@ -1,0 +1,82 @@
+"""Previews (``mkdocs serve``) render again only the pages that a save changed.
+
+MkDocs rebuilds every page of every edition on each save, though a save changes a few. A page's HTML is made
+from its own inputs (its Markdown, the finished HTML blocks put into it after rendering, its front matter, its
+structured data, where its "edit" link leads) and
+from what all pages share (the configuration, the navigation, the list of files, the theme's templates, the
+code and the libraries' versions, the build date). ``RenderedPages`` keeps each page's last HTML under a hash
+of all of that, so a rebuild hands back the pages whose inputs are unchanged instead of rendering them again.
+
+Only previews use it: a published build renders every page. Entries live on disk (``.cache/preview/<lang>/``)
+because the other editions are built in forked processes that end with their build; each build keeps only the
+entries it used, so the folder holds one site's pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .cache import TextCache
+
+# The theme's libraries: their templates and Markdown extensions shape every page.
+THEME_LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page as the last build wrote it: its HTML, its title and the anchors other pages may link to."""
+
+    html: str
+    title: str
+    anchors: tuple[str, ...]
+
+
+def shared_inputs(files: Iterable[Path], facts: Iterable[str]) -> str:
+    """A hash of what every page of an edition is made from: the bytes of ``files`` (configuration, the theme's
+    templates and assets), ``facts`` (the navigation, the list of pages, the site's address, the date) and the
+    theme libraries' versions. The package's own code is in every cache key already (see ``govkb.cache``)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for fact in facts:
+        digest.update(fact.encode() + b"\0")
+    for library in THEME_LIBRARIES:
+        digest.update(f"{library}=={metadata.version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+class RenderedPages:
+    """One edition's pages from the previous preview build, found by what made them."""
+
+    def __init__(self, cache: TextCache, shared: str):
+        self._cache = cache
+        self._shared = shared
+        self._used: set[str] = set()
+
+    def key(self, uri: str, markdown: str, blocks: tuple[str, ...], meta: dict, edit_uri: str, head: str) -> str:
+        """What one page is made from (besides what all pages share)."""
+        own = json.dumps([uri, markdown, blocks, meta, edit_uri, head], sort_keys=True, default=str,
+                         ensure_ascii=False)
+        return hashlib.sha256(f"{self._shared}\0{own}".encode()).hexdigest()
+
+    def get(self, key: str) -> Rendered | None:
+        text = self._cache.get(key, ".json")
+        if text is None:
+            return None
+        self._used.add(key)
+        found = json.loads(text)
+        return Rendered(found["html"], found["title"], tuple(found["anchors"]))
+
+    def put(self, key: str, page: Rendered) -> None:
+        self._used.add(key)
+        self._cache.put(key, json.dumps({"html": page.html, "title": page.title, "anchors": sorted(page.anchors)},
+                                        ensure_ascii=False), ".json")
+
+    def forget_unused(self) -> None:
+        """Delete the entries this build did not use: the pages as they were before the save."""
+        self._cache.keep_only(self._used, ".json")
