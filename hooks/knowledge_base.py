@@ -162,7 +162,8 @@ def _reuse_or_render(page: MkDocsPage, markdown: str) -> str:
     _reused[uri] = (key, previous)
     if previous is None:
         return markdown
-    page.meta = {**page.meta, "template": _REUSED_TEMPLATE, "title": page.meta.get("title") or previous.title}
+    page.meta = {**page.meta, "template": _REUSED_TEMPLATE,
+                 "title": page.meta.get("title") or Markup.escape(previous.title)}  # no render gives it one
     return ""
 
 

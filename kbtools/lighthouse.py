@@ -88,8 +88,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     binary = lighthouse_binary(args.root)
-    with tempfile.TemporaryDirectory() as site, serve_site(Path(site), published_path(args.root / "mkdocs.yml")) as base:
-        build_for(args.root, Path(site), base + "/")
+    with tempfile.TemporaryDirectory() as folder, serve_site(site := Path(folder),
+                                                              published_path(args.root / "mkdocs.yml")) as base:
+        build_for(args.root, site, base + "/")
         print(f"Lighthouse ({args.preset}) on {base}")
         print(f"| page | {' | '.join(CATEGORIES)} |")
         print("| --- |" + " --: |" * len(CATEGORIES))
