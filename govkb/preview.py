@@ -2,14 +2,14 @@
 
 MkDocs rebuilds every page of every edition on each save, though a save changes a few. A page's HTML is made
 from its own inputs (its Markdown, the finished HTML blocks put into it after rendering, its front matter, its
-structured data, where its "edit" link leads) and
-from what all pages share (the configuration, the navigation, the list of files, the theme's templates, the
-code and the libraries' versions, the build date). ``RenderedPages`` keeps each page's last HTML under a hash
-of all of that, so a rebuild hands back the pages whose inputs are unchanged instead of rendering them again.
+structured data, where its "edit" link leads) and from what all pages share (the configuration, the navigation,
+the list of files, the theme's templates, the code and the libraries' versions, the build date).
+``RenderedPages`` keeps each page's last HTML under a hash of all of that, so a rebuild hands back the pages
+whose inputs are unchanged instead of rendering them again.
 
-Only previews use it: a published build renders every page. Entries live on disk (``.cache/preview/<lang>/``)
-because the other editions are built in forked processes that end with their build; each build keeps only the
-entries it used, so the folder holds one site's pages.
+Only previews use it: a published build renders every page. Entries live on disk (``.cache/preview/``, a folder
+per checkout and language) because the other editions are built in forked processes that end with their build;
+each build keeps only the entries it used, so a folder holds one site's pages.
 """
 
 from __future__ import annotations

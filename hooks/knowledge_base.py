@@ -14,6 +14,7 @@ site for search after the page is served, not before.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -127,7 +128,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _rendered = None
     _reused.clear()
     if _previewing:
-        _rendered = RenderedPages(TextCache(_cache_dir(config)).within(f"preview/{_language(config)}"),
+        # One folder per checkout and edition: each build deletes the entries it did not use, and a cache folder
+        # may be shared (KB_CACHE_DIR).
+        checkout = hashlib.sha256(str(Path(config.config_file_path).parent.resolve()).encode()).hexdigest()[:16]
+        _rendered = RenderedPages(TextCache(_cache_dir(config)).within(f"preview/{checkout}/{_language(config)}"),
                                   _shared_inputs(config, nav, files))
     return nav
 
