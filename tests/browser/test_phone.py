@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from govkb.pages.indicators import NARROW_MEDIA
+
 from ..test_charts import one_of_each_kind
 from .test_accessibility import PAGES, settled, violations
 
@@ -47,6 +49,12 @@ CHART_TEXT = """async () => Promise.all(Array.from(document.querySelectorAll('im
         return {src: img.currentSrc, smallest: Math.min(...sizes) * img.getBoundingClientRect().width / width};
     }))"""
 
+# After a resize the browser picks each chart's drawing again, a moment later: wait until every shown chart's
+# drawing is the one its <picture> names for this width.
+DRAWING_CHOSEN = f"""() => Array.from(document.querySelectorAll('img.kb-chart-svg'))
+    .filter(img => img.getClientRects().length)
+    .every(img => img.currentSrc.includes('-narrow-') === matchMedia('{NARROW_MEDIA}').matches)"""
+
 # Every city's target on the map shown at this width: a city's link, or the marker of a group of cities.
 TARGETS = """() => Array.from(document.querySelectorAll('.kb-map a.kb-map__city, .kb-map summary'))
     .filter(el => el.getClientRects().length)
@@ -73,6 +81,7 @@ def test_chart_text_is_12px_or_more_on_a_phone_and_a_laptop(phone, base_url, kb)
         phone.goto(f"{base_url}/indicators/{entry.slug}/")
         for width, height in ((390, 844), (1366, 768)):
             phone.set_viewport_size({"width": width, "height": height})
+            phone.wait_for_function(DRAWING_CHOSEN)
             charts = phone.evaluate(CHART_TEXT)
             assert charts and all(chart["smallest"] >= 12 for chart in charts), (width, charts)
 
