@@ -297,8 +297,8 @@ def _list_theme_files_once(config: MkDocsConfig) -> None:
 def _shared_inputs(config: MkDocsConfig, nav: Navigation, files: Files) -> str:
     """What every page of this edition is made from, besides its own inputs (see ``govkb.preview``)."""
     root = Path(config.config_file_path).parent
-    theme_dir = Path(config.theme.custom_dir or root)
-    sources = [*root.glob("mkdocs*.yml"), *(path for path in theme_dir.rglob("*") if path.is_file())]
+    overrides = Path(config.theme.custom_dir).rglob("*") if config.theme.custom_dir else ()
+    sources = [*root.glob("mkdocs*.yml"), *(path for path in overrides if path.is_file())]
 
     def outline(items: list) -> list:
         return [[item.title, outline(item.children) if isinstance(item, Section) else getattr(item, "url", "")]

@@ -3,6 +3,7 @@ gives: no page is left as it was before the save."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -41,14 +42,9 @@ for thread in threading.enumerate():
 
 def preview(project: Path, site: Path, *saves: str) -> str:
     result = subprocess.run([sys.executable, "-c", PREVIEW, str(site), *saves], cwd=project, capture_output=True,
-                            text=True, timeout=600, env=_env())
+                            text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr[-5000:]
     return result.stderr
-
-
-def _env() -> dict[str, str]:
-    import os
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def counts(log: str) -> list[tuple[str, int, int]]:
@@ -59,7 +55,7 @@ def counts(log: str) -> list[tuple[str, int, int]]:
 
 def after(log: str, save: int) -> list[tuple[str, int, int]]:
     """The counts of the builds after the ``save``-th save (1 for the first)."""
-    return counts(log.split("SAVE ")[save].split("SAVE ")[0])
+    return counts(log.split("SAVE ")[save])
 
 
 def files(site: Path) -> dict[str, bytes]:
