@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -172,6 +175,41 @@ def test_a_formatted_citation_keeps_markup_in_a_title_as_text():
         element = BeautifulSoup(html, "html.parser")
         assert not element.find(["script", "b"]), style
         assert "<script>alert(1)</script> & <b>".casefold() in element.get_text().casefold(), style
+
+
+# Works whose citations tell the styles' branches apart: each kind, with and without a site, titles that title
+# case changes or not, end in punctuation, or carry markup and accents.
+CITED = [Work(slug, kind, title, "UCLG Community of Practice on Digital Cities", container, 2026, "1.0.0",
+              f"https://example.org/{language}/{slug}/", language, genre)
+         for language in LANGUAGES
+         for slug, title in (("plain", "open data portal of bilbao"), ("asks", "Is it open?"),
+                             ("marked", "Título: «x» & <y>."))
+         for kind, container, genre in (("webpage", "Smart Governance knowledge base", None),
+                                        ("dataset", None, "Dataset"))]
+
+
+def test_citeproc_with_its_lookups_kept_formats_what_citeproc_formats(tmp_path):
+    """The speed-up keeps citeproc-py's answers about the style: the same citations, byte for byte, as an
+    interpreter running citeproc-py unchanged."""
+    from govkb.opendata import citations
+
+    unchanged = tmp_path / "unchanged.py"
+    unchanged.write_text("""
+import json, sys
+from citeproc import CitationStylesStyle
+from govkb.opendata import citations
+# _format as it is, on styles loaded without the speed-up.
+citations._style = lambda name, locale: CitationStylesStyle(str(citations.STYLES_DIR / f"{name}.csl"),
+                                                            locale=locale, validate=False)
+from tests.test_opendata import CITED
+json.dump([citations._format(work, style) for work in CITED for style in citations.STYLES], sys.stdout)
+""", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(unchanged)], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    expected = json.loads(result.stdout)
+    assert [citations._format(work, style) for work in CITED for style in citations.STYLES] == expected
+    assert len(set(expected)) == len(expected)  # every work and style formats differently
 
 
 def test_bibtex_and_ris_keep_any_title_to_its_field():
