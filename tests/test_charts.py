@@ -36,3 +36,17 @@ def test_each_kind_of_chart_is_valid_and_recolours_like_its_dark_drawing(kb, lan
         drawn_light = vl_convert.vegalite_to_svg(light, format_locale=words.number_format_locale)
         drawn_dark = vl_convert.vegalite_to_svg(dark, format_locale=words.number_format_locale)
         assert recoloured(drawn_light, THEMES["light"], THEMES["dark"]) == drawn_dark, entry.slug
+
+
+def test_specs_never_take_altairs_slow_path_from_dicts(kb, monkeypatch):
+    """Encodings given as strings or dicts cost Altair a hash of its whole schema each (spec.py's docstring):
+    every kind of chart, in each layout, is built from channel objects alone."""
+    from altair.utils.schemapi import SchemaBase
+
+    def refused(cls, *args, **kwargs):
+        raise AssertionError(f"{cls.__name__}.from_dict: give the encoding as a channel object")
+
+    monkeypatch.setattr(SchemaBase, "from_dict", classmethod(refused))
+    ed = Edition(kb, "en")
+    for entry in one_of_each_kind(kb):
+        assert set(specs(entry.meta, chart_words(ed, entry), THEMES["light"])) == set(LAYOUTS), entry.slug
