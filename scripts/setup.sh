@@ -11,7 +11,15 @@ extras=""
 if [ "${1:-}" = "--test" ]; then
   extras="[test]"
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extras}"
+# uv installs the same pinned set in seconds where pip takes about a minute; pip remains the fallback, should uv
+# not install or not reach the index.
+if .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt uv 2>/dev/null \
+   && .venv/bin/python -m uv pip install --quiet --python .venv/bin/python -c constraints.txt -e ".${extras}"; then
+  :
+else
+  echo "uv could not install the packages: installing them with pip instead" >&2
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".${extras}"
+fi
 
 # Debian packages the tests need: chromium for the browser tests, Java for the Nu HTML Checker.
 missing=""
