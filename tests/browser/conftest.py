@@ -91,7 +91,9 @@ def kept_tab(browser, base_url):
 
     A fresh context costs Chromium a new renderer process and cold caches: measured here, about 1.3 s of CPU to
     open a case page that way against 0.35 s in a tab already open, and a hundred tests open one. Each test gets
-    the tab back as a new context would give it: no request on record, storage empty, its screen size."""
+    the tab with no request on record, its storage empty and its screen size; its history and HTTP cache carry
+    over, as for a reader going from page to page. A test that changes more (permissions, JavaScript, routes)
+    opens a context of its own."""
     tabs: dict[tuple, tuple] = {}
 
     def tab(color_scheme: str, viewport: dict):
