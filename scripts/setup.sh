@@ -12,9 +12,11 @@ if [ "${1:-}" = "--test" ]; then
   extras="[test]"
 fi
 # uv installs the same pinned set in seconds where pip takes about a minute; pip remains the fallback, should uv
-# not install or not reach the index.
+# not install or not reach the index. --compile-bytecode, as pip does: where PYTHONDONTWRITEBYTECODE is set (as on
+# CI machines), a process importing MkDocs, pandas, Altair and the rest took 4.3 s from source, 0.95 s compiled.
 if .venv/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt uv 2>/dev/null \
-   && .venv/bin/python -m uv pip install --quiet --python .venv/bin/python -c constraints.txt -e ".${extras}"; then
+   && .venv/bin/python -m uv pip install --quiet --compile-bytecode --python .venv/bin/python \
+        -c constraints.txt -e ".${extras}"; then
   :
 else
   echo "uv could not install the packages: installing them with pip instead" >&2
