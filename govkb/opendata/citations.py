@@ -113,29 +113,12 @@ def _keep_style_lookups() -> None:
     """
     from citeproc import model
 
-    searched: dict[tuple, tuple] = {}
     search = model.CitationStylesElement.xpath_search
-
-    def kept_search(element, expression):
-        key = (element, expression)
-        if key not in searched:
-            searched[key] = tuple(search(element, expression))
-        return list(searched[key])  # a new list, as lxml gives: no caller can change the kept answer
-
-    model.CitationStylesElement.xpath_search = kept_search
+    kept = cache(lambda element, expression: tuple(search(element, expression)))
+    # A new list each time, as lxml gives: no caller can change the kept answer.
+    model.CitationStylesElement.xpath_search = lambda element, expression: list(kept(element, expression))
     for kind in (model.Parent, model.Text):  # the two that ask their descendants; the others answer a constant
-        kind.calls_variable = _kept_per_element(kind.calls_variable)
-
-
-def _kept_per_element(method):
-    answers: dict = {}
-
-    def kept(element):
-        if element not in answers:
-            answers[element] = method(element)
-        return answers[element]
-
-    return kept
+        kind.calls_variable = cache(kind.calls_variable)
 
 
 @cache
