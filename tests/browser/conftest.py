@@ -48,11 +48,6 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(params=["light", "dark"])
-def scheme(request) -> str:
-    return request.param
-
-
 def _open_context(browser, base_url, color_scheme="light", **options):
     context = browser.new_context(color_scheme=color_scheme, accept_downloads=True, **options)
     requests: list[str] = []
@@ -73,12 +68,6 @@ def close(context) -> None:
 def _serve_published(route, base_url: str, published: str) -> None:
     response = route.fetch(url=base_url + "/" + route.request.url.removeprefix(published))
     route.fulfill(response=response)
-
-
-@pytest.fixture
-def page(kept_tab, base_url):
-    """A light-palette page; at the end, every request it made must have gone to the site itself."""
-    yield from _reused(kept_tab, base_url, "light", PLAYWRIGHT_VIEWPORT)
 
 
 PHONE = {"width": 390, "height": 844}
@@ -119,6 +108,12 @@ def _reused(kept_tab, base_url: str, color_scheme: str, viewport: dict):
 
 
 @pytest.fixture
+def page(kept_tab, base_url):
+    """A light-palette page; at the end, every request it made must have gone to the site itself."""
+    yield from _reused(kept_tab, base_url, "light", PLAYWRIGHT_VIEWPORT)
+
+
+@pytest.fixture
 def phone(kept_tab, base_url):
     """A light-palette page on a phone's screen, held upright."""
     yield from _reused(kept_tab, base_url, "light", PHONE)
@@ -126,6 +121,7 @@ def phone(kept_tab, base_url):
 
 @pytest.fixture
 def themed_page(kept_tab, base_url, scheme):
+    """A page in the palette a test is parametrized with (``scheme``: light or dark)."""
     yield from _reused(kept_tab, base_url, scheme, PLAYWRIGHT_VIEWPORT)
 
 
