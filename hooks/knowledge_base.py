@@ -27,9 +27,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
+from watchdog.observers.polling import PollingObserver
 
 from govkb.build import SiteBuild, edition_build
 from govkb.cache import TextCache
@@ -50,6 +52,9 @@ _previewing = False  # under `mkdocs serve`
 _rendered: RenderedPages | None = None  # a preview's pages from its previous build
 _reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, its HTML from the previous build)
 _indexing: threading.Thread | None = None  # a preview's search indexing, after its build
+# How often a preview looks for saved files. MkDocs looks every 0.5 s, so a preview waited 0.25 s on average
+# before its build began. The folders it watches hold a few hundred files: a look takes about 1 ms.
+PREVIEW_POLL_S = 0.1
 # A template that renders nothing: a page whose inputs did not change gets its previous HTML instead.
 _REUSED_TEMPLATE = "kb-reused.html"
 
@@ -57,6 +62,19 @@ _REUSED_TEMPLATE = "kb-reused.html"
 def on_startup(command: str, dirty: bool) -> None:
     global _previewing
     _previewing = command == "serve"
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """Watch the same paths as MkDocs, looking every ``PREVIEW_POLL_S``. MkDocs has no setting for it; its
+    watcher is replaced before it starts, and the folders of ``watch:`` in mkdocs.yml, added after this event,
+    go to the replacement."""
+    watched = [emitter.watch.raw_path for emitter in server.observer.emitters]  # a file's own path, not its folder
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=PREVIEW_POLL_S)
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 def _language(config: MkDocsConfig) -> Language:

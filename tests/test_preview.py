@@ -3,13 +3,18 @@ gives: no page is left as it was before the save."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
-from tests.conftest import mkdocs_build
+from mkdocs.livereload import LiveReloadServer
+
+from tests.conftest import ROOT, mkdocs_build
 
 # Builds the project the way `mkdocs serve` does (its startup event, then one build per save, in one process), and
 # runs the saves it is given between builds: each argument after the site folder is "path|old|new".
@@ -104,3 +109,41 @@ def test_a_change_every_page_shows_renders_every_page_again(project, tmp_path):
     assert english and english[0][2] == 0, english
     page = (tmp_path / "preview/index.html").read_text(encoding="utf-8")
     assert "Kbpreview." in page
+
+
+def _hook_module():
+    """The hook module as MkDocs loads it: from its file, outside any package."""
+    spec = importlib.util.spec_from_file_location("kb_hook_under_test", ROOT / "hooks/knowledge_base.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_preview_looks_for_saves_more_often_and_still_sees_each_watched_path(tmp_path):
+    hook = _hook_module()
+    folder, config = tmp_path / "cases", tmp_path / "mkdocs.yml"
+    folder.mkdir()
+    (folder / "a.md").write_text("a", encoding="utf-8")
+    config.write_text("site_name: a", encoding="utf-8")
+    builds = threading.Semaphore(0)
+    server = LiveReloadServer(builder=builds.release, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(folder))
+    server.watch(str(config))
+
+    def watched() -> set[tuple[str, bool, float]]:
+        return {(emitter.watch.raw_path, emitter.watch.is_recursive, emitter.timeout)
+                for emitter in server.observer.emitters}
+
+    before = watched()
+    server = hook.on_serve(server, config=None, builder=builds.release)
+    assert watched() == {(path, recursive, hook.PREVIEW_POLL_S) for path, recursive, _ in before}
+
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    try:
+        for saved in (folder / "a.md", config):
+            time.sleep(0.3)  # a save is seen by comparing what the file was at the previous look
+            saved.write_text(saved.read_text(encoding="utf-8") + " saved", encoding="utf-8")
+            assert builds.acquire(timeout=30), f"saving {saved.name} started no build"
+    finally:
+        server.shutdown(wait=True)
