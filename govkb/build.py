@@ -7,6 +7,7 @@ MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish each
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +110,29 @@ class SiteBuild:
             return blocks[index] if index < len(blocks) else match.group(0)
 
         return RENDERED_PLACEHOLDER.sub(block, html)
+
+    def digest(self, hand_written: dict[str, str]) -> str:
+        """A hash of all that the hooks take from this edition: every generated page and file, and, for the
+        hand-written pages (docs-relative URI -> Markdown), what their data markers expand to. With the bytes of
+        the files MkDocs reads itself (see ``govkb.preview.KeptEditions``), it names what the edition's site is
+        made from. Each page's structured data goes in with an empty title and description, which come from the
+        page's own text."""
+        digest = hashlib.sha256()
+
+        def add(*parts: str | bytes) -> None:
+            for part in parts:
+                digest.update(part if isinstance(part, bytes) else part.encode())
+                digest.update(b"\0")
+
+        for uri, page in sorted(self.pages.items()):
+            add(repr(page), self.breadcrumb(uri), self.head_data(uri, "", ""))
+        pages = {**hand_written, **{asset.uri: asset.content for asset in self.assets
+                                    if asset.uri.endswith(".md") and isinstance(asset.content, str)}}
+        for asset in self.assets:
+            add(asset.uri, asset.content, asset.edit_path or "")
+        for uri, markdown in sorted(pages.items()):
+            add(uri, self.page_markdown(uri, markdown, uri), self.head_data(uri, "", ""))
+        return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -264,3 +288,13 @@ def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
     elif language not in _prepared.get(root, {}):
         return _checked[root].edition(language) if root in _checked else prepare(root, cache_dir, (language,))[language]
     return _prepared[root][language]
+
+
+def other_edition(root: Path, language: Language) -> SiteBuild:
+    """An edition the default edition's build left to another process, rendered from the content that build
+    checked, and kept for the process: a preview reads it (to learn whether it changed) before MkDocs' build of
+    that edition asks ``edition_build`` for it."""
+    prepared = _prepared[root]
+    if language not in prepared:
+        prepared[language] = _checked[root].edition(language)
+    return prepared[language]

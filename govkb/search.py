@@ -12,6 +12,8 @@ import hashlib
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import cbor2
@@ -23,20 +25,60 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_index(site_dir: Path) -> None:
-    """Index every page that carries data-pagefind-body into ``site_dir/pagefind``.
+def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | None = None) -> None:
+    """Index every page that carries data-pagefind-body into ``site_dir/pagefind``. ``started`` is handed
+    Pagefind's process as soon as it runs.
 
     Measured at 1,000 cases: the CLI over the finished site costs the same as feeding Pagefind's service
     page by page during the build (its service does the work when the index is written), so the simpler,
     public CLI it is.
     """
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-                             SEARCH_BUNDLE.strip("/"), "--exclude-selectors", ".headerlink", "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stderr or result.stdout}")
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", SEARCH_BUNDLE.strip("/"),
+               "--exclude-selectors", ".headerlink", "--silent"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as pagefind:
+        if started is not None:
+            started(pagefind)
+        stdout, stderr = pagefind.communicate()
+    if pagefind.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{stderr or stdout}")
     bundle = site_dir / SEARCH_BUNDLE
     _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle))
+
+
+class IndexInBackground:
+    """A preview's search index, built in a thread once the page is served. A new build stops it rather than
+    wait for it: the site it indexes is about to be replaced, and the new build indexes its own."""
+
+    def __init__(self, site_dir: Path, report: Callable[[str], None]):
+        self._pagefind: subprocess.Popen | None = None
+        self._stopping = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, args=(site_dir, report), name="search index", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopping = True
+            if self._pagefind is not None:
+                self._pagefind.terminate()
+        self._thread.join()
+
+    def wait(self) -> None:
+        """Until the index is built (or has failed)."""
+        self._thread.join()
+
+    def _run(self, site_dir: Path, report: Callable[[str], None]) -> None:
+        try:
+            build_index(site_dir, self._started)
+        except (SearchIndexError, OSError) as error:  # OSError: its files went with the site folder
+            if not self._stopping:
+                report(str(error))
+
+    def _started(self, pagefind: subprocess.Popen) -> None:
+        with self._lock:
+            self._pagefind = pagefind
+            if self._stopping:
+                pagefind.terminate()
 
 
 # Pagefind's entry file, which lists the index of each language.

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,13 +32,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from watchdog.observers.polling import PollingObserver
 
-from govkb.build import SiteBuild, edition_build
+from govkb.build import SiteBuild, edition_build, other_edition
 from govkb.cache import TextCache
 from govkb.clock import build_date
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
-from govkb.preview import Rendered, RenderedPages, shared_inputs
-from govkb.search import SearchIndexError, build_index
+from govkb.preview import KeptEditions, Rendered, RenderedPages, edition_inputs, shared_inputs
+from govkb.search import IndexInBackground, SearchIndexError, build_index
 from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, compiled_templates, escaped_meta, shared_nav_key
@@ -51,7 +50,8 @@ _editions: SideBySide | None = None  # the other editions' builds, while the def
 _previewing = False  # under `mkdocs serve`
 _rendered: RenderedPages | None = None  # a preview's pages from its previous build
 _reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, its HTML from the previous build)
-_indexing: threading.Thread | None = None  # a preview's search indexing, after its build
+_indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
+_kept: KeptEditions | None = None  # a preview's other editions, set aside while the site folder is cleaned
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, so a preview waited 0.25 s on average
 # before its build began. The folders it watches hold a few hundred files: a look takes about 1 ms.
 PREVIEW_POLL_S = 0.1
@@ -88,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     _build = None
     if _indexing is not None:
-        _indexing.join()  # before MkDocs cleans the folder it writes into
+        _indexing.stop()  # before MkDocs cleans the folder it writes into
     _list_theme_files_once(config)
     root = Path(config.config_file_path).parent
     try:
@@ -101,6 +101,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Info, not warning: a missing translation must not fail a strict build, only be reported.
         log.info("missing translation: %s", warning)
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """In a preview, the other editions' folders are set aside before MkDocs cleans the site folder: an edition
+    that no save changed is put back rather than built again (``govkb.preview.KeptEditions``)."""
+    global _kept
+    if _previewing and _language(config) == DEFAULT:
+        _kept = _kept or KeptEditions(Path(config.site_dir))
+        _kept.set_aside(language for language in _editions_to_build() if language != DEFAULT)
+
+
+def on_shutdown() -> None:
+    if _kept is not None:
+        _kept.clear()
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -238,20 +252,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     answer_sitemap_probes(site_dir)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
-        _indexing = threading.Thread(target=_index_for_preview, args=(site_dir,), name="search index", daemon=True)
-        _indexing.start()
+        _indexing = IndexInBackground(site_dir, log.error)  # the preview stays up; the next save tries again
         return
     try:
         build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
-
-
-def _index_for_preview(site_dir: Path) -> None:
-    try:
-        build_index(site_dir)
-    except SearchIndexError as error:
-        log.error("%s", error)  # the preview stays up; the next save tries again
 
 
 def _text(value: object) -> str:
@@ -268,15 +274,31 @@ def on_build_error(error: Exception) -> None:
 
 def _start_other_editions(config: MkDocsConfig) -> SideBySide:
     """The other editions' builds into ``site/<lang>/``, beside the default edition's own (its folder is clean by
-    now): each in a forked process that starts with the content already loaded, checked and rendered."""
+    now): each in a forked process that starts with the content already loaded, checked and rendered. In a
+    preview, an edition made from the same inputs as in the previous build gets its folder back instead."""
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
 
     def edition(language: Language) -> Callable[[], None]:
         # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
-        return lambda: mkdocs_build(load_config(
-            config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
-            strict=config.strict, site_url=(config.site_url or "/") + edition_root(language)))
+        site_url = (config.site_url or "/") + edition_root(language)
+
+        def build() -> None:
+            mkdocs_build(load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
+                                     strict=config.strict, site_url=site_url))
+
+        if _kept is None:
+            return build
+        kept = _kept
+
+        def build_or_keep() -> None:
+            inputs = edition_inputs(other_edition(root, language), _config_and_theme_files(config),
+                                    [site_url, str(config.strict), build_date().isoformat()])
+            if kept.keep_or_build(language, inputs, build):
+                log.info("preview (%s): made from the same inputs as in the previous build; its folder is kept",
+                         language)
+
+        return build_or_keep
 
     return SideBySide({language: edition(language) for language in _editions_to_build() if language != DEFAULT})
 
@@ -314,17 +336,19 @@ def _list_theme_files_once(config: MkDocsConfig) -> None:
 
 def _shared_inputs(config: MkDocsConfig, nav: Navigation, files: Files) -> str:
     """What every page of this edition is made from, besides its own inputs (see ``govkb.preview``)."""
-    root = Path(config.config_file_path).parent
-    overrides = Path(config.theme.custom_dir).rglob("*") if config.theme.custom_dir else ()
-    sources = [*root.glob("mkdocs*.yml"), *(path for path in overrides if path.is_file())]
-
     def outline(items: list) -> list:
         return [[item.title, outline(item.children) if isinstance(item, Section) else getattr(item, "url", "")]
                 for item in items]
 
     facts = [config.site_url or "", _language(config), build_date().isoformat(), repr(outline(nav.items)),
              *sorted(f"{file.src_uri}>{file.url}" for file in files)]
-    return shared_inputs(sources, facts)
+    return shared_inputs(_config_and_theme_files(config), facts)
+
+
+def _config_and_theme_files(config: MkDocsConfig) -> list[Path]:
+    """The configuration files of every edition and the site's own theme files (``overrides/``)."""
+    overrides = Path(config.theme.custom_dir).rglob("*") if config.theme.custom_dir else ()
+    return [*Path(config.config_file_path).parent.glob("mkdocs*.yml"), *(path for path in overrides if path.is_file())]
 
 
 def _editions_to_build() -> tuple[Language, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -42,6 +43,7 @@ for save in saves:
 for thread in threading.enumerate():
     if thread.name == "search index":
         thread.join()
+config.plugins.on_shutdown()
 """
 
 
@@ -58,9 +60,15 @@ def counts(log: str) -> list[tuple[str, int, int]]:
             re.findall(r"preview \((\w+)\): (\d+) pages rendered, (\d+) unchanged", log)]
 
 
-def after(log: str, save: int) -> list[tuple[str, int, int]]:
-    """The counts of the builds after the ``save``-th save (1 for the first)."""
-    return counts(log.split("SAVE ")[save])
+def kept(log: str) -> list[str]:
+    """The editions whose folder was kept whole, not built again, in the order logged."""
+    return re.findall(r"preview \((\w+)\): made from the same inputs as in the previous build; its folder is kept",
+                      log)
+
+
+def after(log: str, save: int) -> str:
+    """The log of the builds after the ``save``-th save (1 for the first)."""
+    return log.split("SAVE ")[save]
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -70,12 +78,21 @@ def files(site: Path) -> dict[str, bytes]:
 def test_a_preview_after_saves_is_the_site_a_full_build_gives(project, tmp_path):
     case = sorted((project / "cases").glob("*.md"))[0]  # the English file of the first case
     case = case.with_name(case.name.split(".")[0] + ".md")
+    spanish = case.with_suffix(".es.md")
     title = re.search(r'^title: "(.*)"$', case.read_text(encoding="utf-8"), re.M).group(1)
+    areas = re.search(r"^areas: \[(.*)\]$", case.read_text(encoding="utf-8"), re.M).group(1)
+    other_area = "collaboration" if "collaboration" not in areas else "citizen-participation"
     saves = [
-        # A case's title (shown on its city's, areas' and goals' pages, in the lists) and a word in its body.
+        # A case's title (shown on its city's, areas' and goals' pages, in the lists) and a word in its body:
+        # the Spanish and French editions show their own translation.
         f'{case}|title: "{title}"|title: "{title} renamed";{case}|\n## |\nkbpreviewword\n\n## ',
-        # A city's name, shown on its profile, its cases and the lists.
+        # A city's name, shown on its profile, its cases and the lists, in every edition.
         f'{project / "data/cities.yaml"}|name: "Bilbao"|name: "Bilbao Kbpreview"',
+        # A word in the Spanish translation only.
+        f"{spanish}|\n## |\nkbpalabra\n\n## ",
+        # Last, as the site is compared after it: a change to the English file alone that every edition shows
+        # (the case is listed under one more area).
+        f"{case}|areas: [{areas}]|areas: [{areas}, {other_area}]",
     ]
     previewed = tmp_path / "preview"
     log = preview(project, previewed, *saves)
@@ -90,14 +107,18 @@ def test_a_preview_after_saves_is_the_site_a_full_build_gives(project, tmp_path)
     assert not stale, f"the preview differs from a full build in {len(stale)} files, first: {stale[:5]}"
     assert sorted(served) == sorted(built)
     assert "kbpreviewword" in (previewed / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
+    assert "kbpalabra" in (previewed / "es/cases" / case.stem / "index.html").read_text(encoding="utf-8")
+    assert not previewed.with_name("preview.kept-editions").exists(), "the folders set aside outlive the preview"
 
-    # Most pages were handed back, not rendered again, in every edition; the English ones the saves changed were
-    # rendered (the Spanish and French case has a translation of its own).
-    for save in (1, 2):
-        builds = {language: (rendered, unchanged) for language, rendered, unchanged in after(log, save)}
-        assert sorted(builds) == ["en", "es", "fr"], log[-3000:]
-        assert builds["en"][0] >= 1, builds
-        assert all(unchanged > rendered for rendered, unchanged in builds.values()), builds
+    # An edition that a save did not change keeps its folder; one it changed is built again, and there most
+    # pages are handed back, not rendered again. The English edition is always built.
+    changed = {1: ["en"], 2: ["en", "es", "fr"], 3: ["es"], 4: ["en", "es", "fr"]}
+    for save, languages in changed.items():
+        built_again = {language: (rendered, unchanged) for language, rendered, unchanged in counts(after(log, save))}
+        assert sorted(built_again) == sorted({"en", *languages}), (save, built_again)
+        assert sorted(kept(after(log, save))) == sorted({"es", "fr"} - set(languages)), after(log, save)[-3000:]
+        assert all(unchanged > rendered for rendered, unchanged in built_again.values()), (save, built_again)
+        assert all(built_again[language][0] >= 1 for language in languages), (save, built_again)
 
 
 def test_a_change_every_page_shows_renders_every_page_again(project, tmp_path):
@@ -105,7 +126,7 @@ def test_a_change_every_page_shows_renders_every_page_again(project, tmp_path):
     copyright_line = next(line for line in config.read_text(encoding="utf-8").splitlines()
                           if line.startswith("  Content summarised"))
     log = preview(project, tmp_path / "preview", f"{config}|{copyright_line}|{copyright_line} Kbpreview.")
-    english = [entry for entry in after(log, 1) if entry[0] == "en"]
+    english = [entry for entry in counts(after(log, 1)) if entry[0] == "en"]
     assert english and english[0][2] == 0, english
     page = (tmp_path / "preview/index.html").read_text(encoding="utf-8")
     assert "Kbpreview." in page
@@ -147,3 +168,58 @@ def test_a_preview_looks_for_saves_more_often_and_still_sees_each_watched_path(t
             assert builds.acquire(timeout=30), f"saving {saved.name} started no build"
     finally:
         server.shutdown(wait=True)
+
+
+def test_an_editions_inputs_change_with_its_pages_the_theme_and_the_content_it_shows(project, tmp_path):
+    from govkb.build import prepare
+    from govkb.preview import edition_inputs
+
+    theme = sorted(path for path in (project / "overrides").rglob("*") if path.is_file())
+
+    def inputs() -> str:
+        build = prepare(project, tmp_path / "cache", ("es",))["es"]
+        return edition_inputs(build, [project / "mkdocs.yml", *theme], ["/es/"])
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    first = inputs()
+    assert inputs() == first  # the same files give the same inputs
+    changes = [
+        (project / "content/es/about.md", "\n## ", "\nkbpalabra\n\n## "),  # a hand-written page of the edition
+        (theme[0], "\n", "\n<!-- kb -->\n"),  # a file of the theme
+        (project / "mkdocs.yml", "strict: true", "strict: true\n# kb"),  # the configuration
+        (project / "data/cities.yaml", 'name: "Bilbao"', 'name: "Bilbao Kb"'),  # the content it shows
+    ]
+    seen = {first}
+    for path, old, new in changes:
+        edit(path, old, new)
+        assert inputs() not in seen, path
+        seen.add(inputs())
+
+
+def test_a_new_build_stops_the_previous_search_indexing_and_hears_no_error_from_it(site, tmp_path):
+    from govkb.search import SEARCH_BUNDLE, IndexInBackground
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(SEARCH_BUNDLE.strip("/")))
+    entry = copy / SEARCH_BUNDLE.strip("/") / "pagefind-entry.json"
+    errors: list[str] = []
+
+    IndexInBackground(copy, errors.append).stop()  # at once: Pagefind is stopped, not waited for
+    assert not entry.exists(), "the indexing ran to its end"
+    assert not errors
+
+    IndexInBackground(copy, errors.append).wait()
+    assert entry.is_file()
+    assert not errors
+
+
+def test_a_search_indexing_that_fails_is_reported(tmp_path):
+    from govkb.search import IndexInBackground
+
+    errors: list[str] = []
+    IndexInBackground(tmp_path / "no-site", errors.append).wait()
+    assert errors and "Pagefind could not index" in errors[0], errors
