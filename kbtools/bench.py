@@ -34,6 +34,7 @@ import platform
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -390,8 +391,13 @@ def mkdocs_serve(root: Path, project: Path, cache: Path, languages: tuple[Langua
         time.sleep(1)  # let the watcher settle after the first build
         yield served.group(1)
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        # Ctrl-C, as a maintainer stops it: MkDocs and the hooks then remove their folders from /tmp.
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def time_until_served(path: Path, content: str, address: str, text: str, timeout_s: float = 120) -> float:
