@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from mkdocs.livereload import LiveReloadServer
 
 from tests.conftest import ROOT, mkdocs_build
@@ -223,3 +224,40 @@ def test_a_search_indexing_that_fails_is_reported(tmp_path):
     errors: list[str] = []
     IndexInBackground(tmp_path / "no-site", errors.append).wait()
     assert errors and "Pagefind could not index" in errors[0], errors
+
+
+def test_an_edition_whose_build_failed_is_built_again_not_put_back(tmp_path):
+    from govkb.preview import KeptEditions
+
+    site = tmp_path / "site"
+    kept = KeptEditions(site)
+    builds: list[str] = []
+
+    def build(text: str):
+        def write() -> None:
+            builds.append(text)
+            (site / "es").mkdir(parents=True, exist_ok=True)
+            (site / "es/index.html").write_text(text, encoding="utf-8")
+            (site / "es/sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+        return write
+
+    def fail() -> None:
+        (site / "es").mkdir(parents=True, exist_ok=True)
+        (site / "es/index.html").write_text("half", encoding="utf-8")
+        raise RuntimeError("the build failed")
+
+    assert not kept.keep_or_build("es", "inputs 1", build("one"))
+    kept.set_aside(["es"])
+    assert kept.keep_or_build("es", "inputs 1", build("never"))  # the same inputs: put back
+    assert (site / "es/index.html").read_text(encoding="utf-8") == "one"
+    assert (site / "es/sitemap.xml").is_file()
+
+    kept.set_aside(["es"])
+    with pytest.raises(RuntimeError):
+        kept.keep_or_build("es", "inputs 2", fail)
+    kept.set_aside(["es"])  # the half-built folder of the failed build
+    assert not kept.keep_or_build("es", "inputs 2", build("two"))
+    assert (site / "es/index.html").read_text(encoding="utf-8") == "two"
+    assert builds == ["one", "two"]
+    kept.clear()
+    assert not kept.folder.exists()
