@@ -59,12 +59,18 @@ SEARCHES = [
 ]
 
 
-# Pagefind's UI says how many pages match, then renders the first few results one by one as their fragments
-# arrive: wait until every result it will show is there, or a ranking check would read half a list.
+# Pagefind's UI says how many pages match, then renders the first results (five at most, before "Load more") one
+# by one as their fragments arrive, each a placeholder until then: wait until every one of them has loaded, or a
+# ranking check would read half a list. Counting links is not enough: a loaded result also links to its headings.
 ALL_RESULTS_SHOWN = """() => {
     const message = document.querySelector(".pagefind-ui__message");
     const found = message && message.textContent.match(/^(\\d+)\\s/);  // "3 results", "3 resultados"
-    return found && document.querySelectorAll(".pagefind-ui__result-link").length >= Math.min(Number(found[1]), 5);
+    if (!found) return false;
+    const expected = Math.min(Number(found[1]), 5);
+    const listed = [...document.querySelectorAll("li.pagefind-ui__result")].slice(0, expected);
+    const loaded = (result) => result.querySelector(".pagefind-ui__result-link")
+        && !result.querySelector(".pagefind-ui__loading");
+    return listed.length === expected && listed.every(loaded);
 }"""
 
 
@@ -107,7 +113,7 @@ def test_header_search_form_opens_results(page, base_url):
     page.goto(base_url + "/cities/")
     page.get_by_label("Search the knowledge base").fill("Bogota")
     page.get_by_label("Search the knowledge base").press("Enter")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.wait_for_function(ALL_RESULTS_SHOWN, timeout=15000)
     assert page.url.startswith(base_url + "/search/?q=Bogota")
     first = page.locator(".pagefind-ui__result-link").first
     expect(first).to_have_attribute("href", urlsplit(base_url).path + "/cities/bogota/")
