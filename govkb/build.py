@@ -279,21 +279,22 @@ def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
     """The edition of ``language``. The default language loads and checks the content afresh (a new build, or a
     preview's rebuild) and renders its own edition, and those of ``languages`` too when ``render_all``: a build
     then stops on any edition's problem before writing anything. Otherwise (a preview) each other edition renders
-    its own from the checked content, in its own process, beside the others. An edition built on its own loads
-    the content itself."""
+    its own from the checked content (``other_edition``), in its own process, beside the others. An edition built
+    on its own loads the content itself."""
     if language == DEFAULT:
         content = _checked[root] = load_checked(root, cache_dir)
         content.draw_charts(languages)
         _prepared[root] = {edition: content.edition(edition) for edition in (languages if render_all else (DEFAULT,))}
-    elif language not in _prepared.get(root, {}):
-        return _checked[root].edition(language) if root in _checked else prepare(root, cache_dir, (language,))[language]
-    return _prepared[root][language]
+        return _prepared[root][language]
+    if root in _checked:
+        return other_edition(root, language)
+    return prepare(root, cache_dir, (language,))[language]
 
 
 def other_edition(root: Path, language: Language) -> SiteBuild:
-    """An edition the default edition's build left to another process, rendered from the content that build
-    checked, and kept for the process: a preview reads it (to learn whether it changed) before MkDocs' build of
-    that edition asks ``edition_build`` for it."""
+    """An edition other than the default, from the content the default edition's build checked: the one that
+    build rendered, or else rendered here and kept for the process. A preview reads it (to learn whether it
+    changed) before MkDocs' build of that edition asks ``edition_build`` for it."""
     prepared = _prepared[root]
     if language not in prepared:
         prepared[language] = _checked[root].edition(language)
