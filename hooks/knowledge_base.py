@@ -32,12 +32,21 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from watchdog.observers.polling import PollingObserver
 
-from govkb.build import SiteBuild, edition_build, other_edition
+from govkb.build import GeneratedFile, SiteBuild, edition_build, other_edition
 from govkb.cache import TextCache
 from govkb.clock import build_date
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
-from govkb.preview import KeptEditions, Rendered, RenderedPages, edition_inputs, shared_inputs
+from govkb.preview import (
+    KeptEditions,
+    KeptFiles,
+    Rendered,
+    RenderedPages,
+    copied_from,
+    edition_inputs,
+    holding,
+    shared_inputs,
+)
 from govkb.search import IndexInBackground, SearchIndexError, build_index
 from govkb.sidebyside import SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
@@ -51,7 +60,8 @@ _previewing = False  # under `mkdocs serve`
 _rendered: RenderedPages | None = None  # a preview's pages from its previous build
 _reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, its HTML from the previous build)
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
-_kept: KeptEditions | None = None  # a preview's other editions, set aside while the site folder is cleaned
+_kept: KeptEditions | None = None  # a preview's editions, set aside while the site folder is cleaned
+_kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, so a preview waited 0.25 s on average
 # before its build began. The folders it watches hold a few hundred files: a look takes about 1 ms.
 PREVIEW_POLL_S = 0.1
@@ -104,12 +114,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """In a preview, the other editions' folders are set aside before MkDocs cleans the site folder: an edition
-    that no save changed is put back rather than built again (``govkb.preview.KeptEditions``)."""
+    """In a preview, the editions' folders are set aside before MkDocs cleans the site folder: an edition that no
+    save changed is put back rather than built again, and one built again takes back its unchanged files
+    (``govkb.preview.KeptEditions``)."""
     global _kept
     if _previewing and _language(config) == DEFAULT:
         _kept = _kept or KeptEditions(Path(config.site_dir))
-        _kept.set_aside(language for language in _editions_to_build() if language != DEFAULT)
+        _kept.set_aside(_editions_to_build())
 
 
 def on_shutdown() -> None:
@@ -146,13 +157,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _editions
     if build.edition.language == DEFAULT:
         _editions = _start_other_editions(config)
+    kept = _kept.files(build.edition.language) if _kept else None
+    if kept is not None:
+        _kept_files[build.edition.language] = kept
+        for file in files:
+            if not file.is_documentation_page() and file.abs_src_path \
+                    and kept.take(file.dest_uri, copied_from(file.abs_src_path)):
+                file.abs_src_path = file.abs_dest_path  # MkDocs copies no file onto itself
     for generated in build.generated_files():
         existing = files.get_file_from_path(generated.uri)
         if existing is None:
-            existing = File.generated(config, generated.uri, content=generated.content)
+            existing = _generated_file(config, generated, kept)
             files.append(existing)
         existing.edit_uri = generated.edit_path
     return files
+
+
+def _generated_file(config: MkDocsConfig, generated: GeneratedFile, kept: KeptFiles | None) -> File:
+    """The file MkDocs writes, or in a preview the previous build's, taken back if it holds the same bytes."""
+    file = File.generated(config, generated.uri, content=generated.content)
+    if kept is not None and not file.is_documentation_page() and kept.take(file.dest_uri, holding(generated.content)):
+        return File.generated(config, generated.uri, abs_src_path=file.abs_dest_path)
+    return file
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -237,11 +263,15 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """After the default edition: wait for the other editions, then index the whole site and write one sitemap."""
     global _editions, _indexing
+    kept = _kept_files.pop(_language(config), None)
+    if kept is not None:
+        kept.finish()
     if _rendered is not None:
         _rendered.forget_unused()
         reused = sum(previous is not None for _, previous in _reused.values())
-        log.info("preview (%s): %d pages rendered, %d unchanged since the previous build", _language(config),
-                 len(_reused) - reused, reused)
+        log.info("preview (%s): %d pages rendered, %d unchanged since the previous build%s", _language(config),
+                 len(_reused) - reused, reused,
+                 f"; {kept.taken} of its {kept.offered} other files kept" if kept is not None else "")
     if _language(config) != DEFAULT or _editions is None:
         return
     failed, _editions = _editions.wait(), None
@@ -249,7 +279,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
     merge_sitemaps(site_dir, config.site_url or "/")
-    answer_sitemap_probes(site_dir)
+    answer_sitemap_probes(site_dir, keep_existing=_previewing)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
         _indexing = IndexInBackground(site_dir, log.error)  # the preview stays up; the next save tries again

@@ -67,6 +67,12 @@ def kept(log: str) -> list[str]:
                       log)
 
 
+def kept_files(log: str) -> dict[str, tuple[int, int]]:
+    """Of each edition built: how many of its files other than pages were taken back from its previous build."""
+    return {language: (int(taken), int(offered)) for language, taken, offered in
+            re.findall(r"preview \((\w+)\): .*; (\d+) of its (\d+) other files kept", log)}
+
+
 def after(log: str, save: int) -> str:
     """The log of the builds after the ``save``-th save (1 for the first)."""
     return log.split("SAVE ")[save]
@@ -120,6 +126,10 @@ def test_a_preview_after_saves_is_the_site_a_full_build_gives(project, tmp_path)
         assert sorted(kept(after(log, save))) == sorted({"es", "fr"} - set(languages)), after(log, save)[-3000:]
         assert all(unchanged > rendered for rendered, unchanged in built_again.values()), (save, built_again)
         assert all(built_again[language][0] >= 1 for language in languages), (save, built_again)
+        # Most of its other files (charts, downloads, the theme's) are the previous build's, moved back.
+        taken = kept_files(after(log, save))
+        assert sorted(taken) == sorted(built_again), (save, taken)
+        assert all(offered / 2 < count <= offered for count, offered in taken.values()), (save, taken)
 
 
 def test_a_change_every_page_shows_renders_every_page_again(project, tmp_path):
@@ -261,3 +271,37 @@ def test_an_edition_whose_build_failed_is_built_again_not_put_back(tmp_path):
     assert builds == ["one", "two"]
     kept.clear()
     assert not kept.folder.exists()
+
+
+def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_failed_build(tmp_path):
+    from govkb.preview import KeptEditions
+
+    site = tmp_path / "site"
+    kept = KeptEditions(site)
+
+    def build(contents: dict[str, str], finish: bool = True) -> dict[str, bool]:
+        """Set the previous build's files aside, then 'build': take back each file or write it anew."""
+        kept.set_aside(["en"])
+        files = kept.files("en")
+        taken = {}
+        for uri, text in contents.items():
+            taken[uri] = files.take(uri, text)
+            if not taken[uri]:
+                (site / uri).parent.mkdir(parents=True, exist_ok=True)
+                (site / uri).write_text(text, encoding="utf-8")
+        if finish:
+            files.finish()
+        return taken
+
+    assert build({"a/chart.svg": "one", "b.csv": "x"}) == {"a/chart.svg": False, "b.csv": False}
+    assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": True, "b.csv": False}
+    assert (site / "a/chart.svg").read_text(encoding="utf-8") == "one"
+    assert (site / "b.csv").read_text(encoding="utf-8") == "y"
+    assert not kept.files("en").folder.exists(), "what was not taken back is deleted"
+
+    build({"a/chart.svg": "two", "b.csv": "y"}, finish=False)  # a build that fails after writing the new chart
+    # The chart on disk is now "two", which the last finished build's record does not say: nothing is taken back.
+    assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": False, "b.csv": False}
+    assert (site / "a/chart.svg").read_text(encoding="utf-8") == "one"
+    assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": True, "b.csv": True}
+    kept.clear()
