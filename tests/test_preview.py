@@ -169,6 +169,7 @@ def test_a_preview_looks_for_saves_more_often_and_still_sees_each_watched_path(t
     before = watched()
     server = hook.on_serve(server, config=None, builder=builds.release)
     assert watched() == {(path, recursive, hook.PREVIEW_POLL_S) for path, recursive, _ in before}
+    assert server.build_delay == hook.PREVIEW_POLL_S  # it waits one look for more changes, not 0.1 s
 
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
