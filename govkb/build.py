@@ -8,6 +8,7 @@ MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish each
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,16 +276,22 @@ _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
 def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
-                  languages: tuple[Language, ...] = LANGUAGES, render_all: bool = True) -> SiteBuild:
+                  languages: tuple[Language, ...] = LANGUAGES, render_all: bool = True,
+                  before_rendering: Callable[[], None] | None = None) -> SiteBuild:
     """The edition of ``language``. The default language loads and checks the content afresh (a new build, or a
-    preview's rebuild) and renders its own edition, and those of ``languages`` too when ``render_all``: a build
-    then stops on any edition's problem before writing anything. Otherwise (a preview) each other edition renders
-    its own from the checked content (``other_edition``), in its own process, beside the others. An edition built
-    on its own loads the content itself."""
+    preview's rebuild), draws the charts of ``languages``, calls ``before_rendering``, and renders its own
+    edition, and those of ``languages`` too when ``render_all``: a build then stops on any edition's problem
+    before writing anything. Otherwise (a preview) each other edition renders its own from the checked content
+    (``other_edition``), in its own process, beside the others, which ``before_rendering`` may start. An edition
+    built on its own loads the content itself."""
     if language == DEFAULT:
         content = _checked[root] = load_checked(root, cache_dir)
         content.draw_charts(languages)
-        _prepared[root] = {edition: content.edition(edition) for edition in (languages if render_all else (DEFAULT,))}
+        _prepared[root] = {}
+        if before_rendering is not None:
+            before_rendering()
+        for edition in languages if render_all else (DEFAULT,):
+            _prepared[root][edition] = content.edition(edition)
         return _prepared[root][language]
     if root in _checked:
         return other_edition(root, language)

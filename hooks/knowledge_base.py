@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable
+from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from jinja2 import Environment
@@ -62,6 +64,7 @@ _reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, i
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
 _kept: KeptEditions | None = None  # a preview's editions, set aside while the site folder is cleaned
 _kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
+_site_cleaned: Event | None = None  # a preview's other editions wait for it to put back or build their folders
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, then waits 0.1 s for more changes, so a
 # preview waited 0.35 s on average before its build began. The folders it watches hold a few hundred files: a look
 # takes about 1 ms. Waiting one more look for more changes is enough: a save's writes come within a look.
@@ -97,15 +100,26 @@ def _language(config: MkDocsConfig) -> Language:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build, _kept, _site_cleaned
     _build = None
     if _indexing is not None:
         _indexing.stop()  # before MkDocs cleans the folder it writes into
     _list_theme_files_once(config)
     root = Path(config.config_file_path).parent
+    start_editions = None
+    if _previewing and _language(config) == DEFAULT:
+        _kept = _kept or KeptEditions(Path(config.site_dir))
+        _site_cleaned = multiprocessing.get_context("fork").Event()
+
+        def start_editions() -> None:
+            # As soon as the content is checked: each edition's process learns whether its folder can be kept
+            # while this one renders its own edition (see _start_other_editions).
+            global _editions
+            _editions = _start_other_editions(config)
+
     try:
         _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build(),
-                               render_all=not _previewing)
+                               render_all=not _previewing, before_rendering=start_editions)
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -119,9 +133,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """In a preview, the editions' folders are set aside before MkDocs cleans the site folder: an edition that no
     save changed is put back rather than built again, and one built again takes back its unchanged files
     (``govkb.preview.KeptEditions``)."""
-    global _kept
-    if _previewing and _language(config) == DEFAULT:
-        _kept = _kept or KeptEditions(Path(config.site_dir))
+    if _kept is not None and _language(config) == DEFAULT:
         _kept.set_aside(_editions_to_build())
 
 
@@ -157,7 +169,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # edit_uri is the repository root, so every "edit this page" names the real source file.
         file.edit_uri = f"{docs_prefix}/{file.src_uri}"
     global _editions
-    if build.edition.language == DEFAULT:
+    if build.edition.language == DEFAULT and _site_cleaned is not None:
+        _site_cleaned.set()
+    elif build.edition.language == DEFAULT:
         _editions = _start_other_editions(config)
     kept = _kept.files(build.edition.language) if _kept else None
     if kept is not None:
@@ -305,9 +319,11 @@ def on_build_error(error: Exception) -> None:
 
 
 def _start_other_editions(config: MkDocsConfig) -> SideBySide:
-    """The other editions' builds into ``site/<lang>/``, beside the default edition's own (its folder is clean by
-    now): each in a forked process that starts with the content already loaded, checked and rendered. In a
-    preview, an edition made from the same inputs as in the previous build gets its folder back instead."""
+    """The other editions' builds into ``site/<lang>/``, beside the default edition's own: each in a forked
+    process that starts with the content already loaded and checked (and in a published build, rendered). A
+    published build starts them once the site folder is clean. A preview starts them before it renders the default
+    edition: each renders its own and learns from it whether its folder can be kept, then waits for the site
+    folder to be cleaned (``_site_cleaned``), and puts the folder back or builds the edition."""
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
 
@@ -319,13 +335,14 @@ def _start_other_editions(config: MkDocsConfig) -> SideBySide:
             mkdocs_build(load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
                                      strict=config.strict, site_url=site_url))
 
-        if _kept is None:
+        if _kept is None or _site_cleaned is None:
             return build
-        kept = _kept
+        kept, site_cleaned = _kept, _site_cleaned
 
         def build_or_keep() -> None:
             inputs = edition_inputs(other_edition(root, language), _config_and_theme_files(config),
                                     [site_url, str(config.strict), build_date().isoformat()])
+            site_cleaned.wait()
             if kept.keep_or_build(language, inputs, build):
                 log.info("preview (%s): made from the same inputs as in the previous build; its folder is kept",
                          language)
