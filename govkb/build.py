@@ -1,8 +1,8 @@
 """One pass over the content: load and check it once, then render every edition (language) of the site: its
 generated pages and assets, ready for MkDocs.
 
-The hooks call ``prepare`` before MkDocs writes anything (so bad content keeps the last good site), then hand
-MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish each rendered page's HTML.
+The hooks call ``edition_build`` before MkDocs writes anything (so bad content keeps the last good site), then
+hand MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish each rendered page's HTML.
 """
 
 from __future__ import annotations
@@ -276,32 +276,29 @@ _prepared: dict[Path, dict[Language, SiteBuild]] = {}
 
 
 def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
-                  languages: tuple[Language, ...] = LANGUAGES, render_all: bool = True,
+                  languages: tuple[Language, ...] = LANGUAGES,
                   before_rendering: Callable[[], None] | None = None) -> SiteBuild:
     """The edition of ``language``. The default language loads and checks the content afresh (a new build, or a
-    preview's rebuild), draws the charts of ``languages``, calls ``before_rendering``, and renders its own
-    edition, and those of ``languages`` too when ``render_all``: a build then stops on any edition's problem
-    before writing anything. Otherwise (a preview) each other edition renders its own from the checked content
-    (``other_edition``), in its own process, beside the others, which ``before_rendering`` may start. An edition
-    built on its own loads the content itself."""
+    preview's rebuild), draws the charts of ``languages``, calls ``before_rendering`` (which may start the other
+    editions' processes: each renders its own from the checked content, see ``other_edition``), and renders its
+    own edition. An edition built on its own loads the content itself."""
     if language == DEFAULT:
         content = _checked[root] = load_checked(root, cache_dir)
         content.draw_charts(languages)
         _prepared[root] = {}
         if before_rendering is not None:
             before_rendering()
-        for edition in languages if render_all else (DEFAULT,):
-            _prepared[root][edition] = content.edition(edition)
-        return _prepared[root][language]
+        _prepared[root][DEFAULT] = content.edition(DEFAULT)
+        return _prepared[root][DEFAULT]
     if root in _checked:
         return other_edition(root, language)
     return prepare(root, cache_dir, (language,))[language]
 
 
 def other_edition(root: Path, language: Language) -> SiteBuild:
-    """An edition other than the default, from the content the default edition's build checked: the one that
-    build rendered, or else rendered here and kept for the process. A preview reads it (to learn whether it
-    changed) before MkDocs' build of that edition asks ``edition_build`` for it."""
+    """An edition other than the default, from the content the default edition's build checked, rendered once
+    for the process: its process renders it first (to learn that it renders, and in a preview whether it
+    changed), then MkDocs' build of that edition asks ``edition_build`` for it."""
     prepared = _prepared[root]
     if language not in prepared:
         prepared[language] = _checked[root].edition(language)

@@ -1,7 +1,12 @@
 """Jobs run side by side in forked processes: the site's three editions are built at once on a machine with
 more than one core. A forked process starts with everything the parent has loaded and checked, so a job costs
-no start-up. Where forking is unsafe or pointless (not Linux, one core, or KB_ONE_PROCESS=1), the jobs run one
-after the other when ``wait`` is called: never in the middle of the caller's own work, whose state they share."""
+no start-up. Where forking is unsafe or pointless (not Linux, one core, or KB_ONE_PROCESS=1), the jobs run in the
+caller's process: their first parts when ``first_parts`` is called, the rest when ``wait`` is, never in the
+middle of the caller's own work, whose state they share.
+
+A job comes in two parts. Its process runs the first part at once (an edition renders its pages), reports how it
+went, and waits for ``go`` before the second (the edition is written into the site folder). So the caller learns
+that every first part succeeded before it lets any job write anything."""
 
 from __future__ import annotations
 
@@ -10,6 +15,9 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
 
 log = logging.getLogger(__name__)
 
@@ -19,22 +27,54 @@ def can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) > 1 and os.environ.get("KB_ONE_PROCESS") != "1"
 
 
-class SideBySide:
-    """Named jobs, started at once; ``wait`` names those that failed (their errors are already logged)."""
+@dataclass(frozen=True)
+class Job:
+    first: Callable[[], None]  # raises on a problem, whose message the caller gets from first_parts
+    then: Callable[[], None]
 
-    def __init__(self, jobs: dict[str, Callable[[], None]]):
+
+class SideBySide:
+    """Named jobs, started at once. ``first_parts`` gives the problems of the first parts that failed, ``go`` lets
+    the jobs on to their second parts, and ``wait`` names the jobs whose second part failed (their errors are
+    already logged)."""
+
+    def __init__(self, jobs: dict[str, Job]):
         self._processes: dict[str, multiprocessing.process.BaseProcess] = {}
+        self._reports: dict[str, Connection] = {}
         self._waiting = {} if can_fork() else dict(jobs)
+        context = multiprocessing.get_context("fork")
+        self._go: Event = context.Event()
         if self._waiting:
             return
-        context = multiprocessing.get_context("fork")
         for name, job in jobs.items():
-            process = context.Process(target=_run, args=(job,), name=name, daemon=True)
+            report, reported = context.Pipe(duplex=False)
+            process = context.Process(target=_run, args=(job, reported, self._go), name=name, daemon=True)
             process.start()
+            # Only the job's process may hold the sending end: when it ends, unreported, the parent reads EOF.
+            reported.close()
             self._processes[name] = process
+            self._reports[name] = report
+
+    def first_parts(self) -> dict[str, str]:
+        """Wait for each job's first part; the problem of each that failed, by name."""
+        problems = {name: problem for name, job in self._waiting.items() if (problem := _problem(job.first))}
+        for name, report in self._reports.items():
+            try:
+                problem = report.recv()
+            except EOFError:
+                self._processes[name].join()
+                problem = f"its process ended with code {self._processes[name].exitcode} before reporting"
+            report.close()
+            if problem:
+                problems[name] = problem
+        self._reports.clear()
+        return problems
+
+    def go(self) -> None:
+        self._go.set()
 
     def wait(self) -> list[str]:
-        failed = [name for name, job in self._waiting.items() if not _succeeds(job)]
+        failed = [name for name, job in self._waiting.items() if not _succeeds(job.then)]
         for name, process in self._processes.items():
             process.join()
             if process.exitcode != 0:
@@ -49,18 +89,33 @@ class SideBySide:
             process.terminate()
         for process in self._processes.values():
             process.join()
+        for report in self._reports.values():
+            report.close()
         self._processes.clear()
+        self._reports.clear()
         self._waiting.clear()
 
 
-def _succeeds(job: Callable[[], None]) -> bool:
+def _problem(part: Callable[[], None]) -> str | None:
     try:
-        job()
+        part()
     except Exception as error:  # the job's own message, not a traceback: the caller reports which job failed
-        log.error("%s", error)
-        return False
-    return True
+        return str(error) or type(error).__name__
+    return None
 
 
-def _run(job: Callable[[], None]) -> None:
-    sys.exit(0 if _succeeds(job) else 1)
+def _succeeds(part: Callable[[], None]) -> bool:
+    problem = _problem(part)
+    if problem is not None:
+        log.error("%s", problem)
+    return problem is None
+
+
+def _run(job: Job, report: Connection, go: Event) -> None:
+    problem = _problem(job.first)
+    report.send(problem)
+    report.close()
+    if problem is not None:
+        sys.exit(1)
+    go.wait()
+    sys.exit(0 if _succeeds(job.then) else 1)

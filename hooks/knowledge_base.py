@@ -3,8 +3,9 @@
 Every edition of the site has its configuration: ``mkdocs.yml`` (English, at the site's root) and
 ``mkdocs.<lang>.yml`` (Spanish and French, which inherit from it). The English build loads and checks all
 content in ``on_config``, before MkDocs cleans ``site/``, so bad content stops the build with the last good
-site intact; once ``site/`` is clean it starts the other editions' builds into ``site/<lang>/`` beside its own
-(``govkb.sidebyside``), and when all are done indexes the whole site for search and writes one sitemap. So
+site intact. It then starts the other editions' processes (``govkb.sidebyside``), which render their editions
+while it renders its own; once all have and ``site/`` is clean, they build into ``site/<lang>/`` beside its own,
+and when all are done it indexes the whole site for search and writes one sitemap. So
 ``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
 state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered`` and ``_indexing``.
 
@@ -16,10 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable
-from multiprocessing.synchronize import Event
 from pathlib import Path
 
 from jinja2 import Environment
@@ -50,7 +49,7 @@ from govkb.preview import (
     shared_inputs,
 )
 from govkb.search import IndexInBackground, SearchIndexError, build_index
-from govkb.sidebyside import SideBySide
+from govkb.sidebyside import Job, SideBySide
 from govkb.sitemap import answer_sitemap_probes, merge_sitemaps
 from govkb.templates import FragmentCache, alternates, compiled_templates, escaped_meta, shared_nav_key
 from govkb.urls import edition_root, section_of, suggest_change, template_urls
@@ -64,7 +63,6 @@ _reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, i
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
 _kept: KeptEditions | None = None  # a preview's editions, set aside while the site folder is cleaned
 _kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
-_site_cleaned: Event | None = None  # a preview's other editions wait for it to put back or build their folders
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, then waits 0.1 s for more changes, so a
 # preview waited 0.35 s on average before its build began. The folders it watches hold a few hundred files: a look
 # takes about 1 ms. Waiting one more look for more changes is enough: a save's writes come within a look.
@@ -100,26 +98,23 @@ def _language(config: MkDocsConfig) -> Language:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _kept, _site_cleaned
+    global _build, _kept
     _build = None
     if _indexing is not None:
         _indexing.stop()  # before MkDocs cleans the folder it writes into
     _list_theme_files_once(config)
     root = Path(config.config_file_path).parent
-    start_editions = None
     if _previewing and _language(config) == DEFAULT:
         _kept = _kept or KeptEditions(Path(config.site_dir))
-        _site_cleaned = multiprocessing.get_context("fork").Event()
 
-        def start_editions() -> None:
-            # As soon as the content is checked: each edition's process learns whether its folder can be kept
-            # while this one renders its own edition (see _start_other_editions).
-            global _editions
-            _editions = _start_other_editions(config)
+    def start_editions() -> None:
+        # As soon as the content is checked: the other editions render theirs while this one renders its own.
+        global _editions
+        _editions = _start_other_editions(config)
 
     try:
         _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build(),
-                               render_all=not _previewing, before_rendering=start_editions)
+                               before_rendering=start_editions if _language(config) == DEFAULT else None)
     except ContentError as error:
         raise PluginError(str(error)) from None
     log.info("knowledge base: %s", _build.summary())
@@ -130,10 +125,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """In a preview, the editions' folders are set aside before MkDocs cleans the site folder: an edition that no
-    save changed is put back rather than built again, and one built again takes back its unchanged files
-    (``govkb.preview.KeptEditions``)."""
-    if _kept is not None and _language(config) == DEFAULT:
+    """Before MkDocs cleans the site folder: every other edition must have rendered, so that a problem in any
+    stops the build with the last good site intact. In a preview, the editions' folders are then set aside: an
+    edition that no save changed is put back rather than built again, and one built again takes back its
+    unchanged files (``govkb.preview.KeptEditions``)."""
+    if _language(config) != DEFAULT:
+        return
+    problems = _editions.first_parts() if _editions is not None else {}
+    if problems:
+        raise PluginError("\n".join(f"the {language} edition: {problem}" for language, problem in problems.items()))
+    if _kept is not None:
         _kept.set_aside(_editions_to_build())
 
 
@@ -168,11 +169,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         # edit_uri is the repository root, so every "edit this page" names the real source file.
         file.edit_uri = f"{docs_prefix}/{file.src_uri}"
-    global _editions
-    if build.edition.language == DEFAULT and _site_cleaned is not None:
-        _site_cleaned.set()
-    elif build.edition.language == DEFAULT:
-        _editions = _start_other_editions(config)
+    if build.edition.language == DEFAULT and _editions is not None:
+        _editions.go()  # the site folder is clean
     kept = _kept.files(build.edition.language) if _kept else None
     if kept is not None:
         _kept_files[build.edition.language] = kept
@@ -320,34 +318,38 @@ def on_build_error(error: Exception) -> None:
 
 def _start_other_editions(config: MkDocsConfig) -> SideBySide:
     """The other editions' builds into ``site/<lang>/``, beside the default edition's own: each in a forked
-    process that starts with the content already loaded and checked (and in a published build, rendered). A
-    published build starts them once the site folder is clean. A preview starts them before it renders the default
-    edition: each renders its own and learns from it whether its folder can be kept, then waits for the site
-    folder to be cleaned (``_site_cleaned``), and puts the folder back or builds the edition."""
+    process that starts with the content loaded and checked. It renders its edition, then, once the default
+    edition's build has cleaned the site folder, builds it. In a preview, an edition made from the same inputs as
+    in the previous build gets its folder back instead."""
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
 
-    def edition(language: Language) -> Callable[[], None]:
+    def edition(language: Language) -> Job:
         # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
         site_url = (config.site_url or "/") + edition_root(language)
+
+        def render() -> None:
+            other_edition(root, language)
 
         def build() -> None:
             mkdocs_build(load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
                                      strict=config.strict, site_url=site_url))
 
-        if _kept is None or _site_cleaned is None:
-            return build
-        kept, site_cleaned = _kept, _site_cleaned
+        if _kept is None:
+            return Job(render, build)
+        kept, inputs = _kept, ""
 
-        def build_or_keep() -> None:
+        def render_and_hash() -> None:
+            nonlocal inputs
             inputs = edition_inputs(other_edition(root, language), _config_and_theme_files(config),
                                     [site_url, str(config.strict), build_date().isoformat()])
-            site_cleaned.wait()
+
+        def build_or_keep() -> None:
             if kept.keep_or_build(language, inputs, build):
                 log.info("preview (%s): made from the same inputs as in the previous build; its folder is kept",
                          language)
 
-        return build_or_keep
+        return Job(render_and_hash, build_or_keep)
 
     return SideBySide({language: edition(language) for language in _editions_to_build() if language != DEFAULT})
 

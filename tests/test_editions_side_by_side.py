@@ -1,0 +1,66 @@
+"""The other editions render in their own processes while the English one renders its own, and write into the
+site folder only once every edition has rendered: a problem in any of them stops the build with the last good
+site untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from govkb.sidebyside import Job, SideBySide
+
+# Builds the project in this process with the French edition's rendering made to fail.
+FAILING_FRENCH = r"""
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import govkb.build
+
+rendered = govkb.build.CheckedContent.edition
+def edition(self, language):
+    if language == "fr":
+        raise RuntimeError("kbtest: the French edition does not render")
+    return rendered(self, language)
+govkb.build.CheckedContent.edition = edition
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+build(load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True))
+"""
+
+
+@pytest.mark.parametrize("one_process", ["0", "1"], ids=["forked", "one process"])
+def test_an_edition_that_fails_to_render_stops_the_build_before_the_site_is_touched(project, tmp_path, one_process):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good site", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", FAILING_FRENCH, str(site)], cwd=project, capture_output=True,
+                            text=True, timeout=600,
+                            env={**os.environ, "KB_ONE_PROCESS": one_process, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "the fr edition: kbtest: the French edition does not render" in result.stderr, result.stderr[-3000:]
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+
+
+def _fail() -> None:
+    raise ValueError("no such page")
+
+
+def _end() -> None:
+    os._exit(3)  # a process that dies without a word
+
+
+def test_the_caller_learns_each_first_part_that_failed_or_never_reported_and_only_then_lets_them_on(tmp_path):
+    done = tmp_path / "second part ran"
+    jobs = SideBySide({"good": Job(lambda: None, done.touch), "bad": Job(_fail, done.touch),
+                       "dead": Job(_end, done.touch)})
+    problems = jobs.first_parts()
+    assert problems["bad"] == "no such page"
+    assert "ended with code 3" in problems["dead"]
+    assert sorted(problems) == ["bad", "dead"]
+    assert not done.exists(), "a second part ran before go"
+    jobs.go()
+    assert jobs.wait() == ["bad", "dead"]
+    assert done.exists()
