@@ -7,7 +7,8 @@ site intact. It then starts the other editions' processes (``govkb.sidebyside``)
 while it renders its own; once all have and ``site/`` is clean, they build into ``site/<lang>/`` beside its own,
 and when all are done it indexes the whole site for search and writes one sitemap. So
 ``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
-state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered`` and ``_indexing``.
+state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered``, ``_indexing`` and a
+preview's ``_kept`` and ``_kept_files``.
 
 A preview (``mkdocs serve``) renders again only the pages a save changed (``govkb.preview``), and indexes the
 site for search after the page is served, not before.
