@@ -126,17 +126,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Before MkDocs cleans the site folder: every other edition must have rendered, so that a problem in any
-    stops the build with the last good site intact. In a preview, the editions' folders are then set aside: an
-    edition that no save changed is put back rather than built again, and one built again takes back its
+    """Before MkDocs cleans the site folder, a build waits until every other edition has rendered, so that a
+    problem in any stops it with the last good site intact. A preview does not wait (its site folder is MkDocs'
+    own, in a temporary folder; it learns of a problem after its own build): it sets the editions' folders aside.
+    An edition that no save changed is put back rather than built again, and one built again takes back its
     unchanged files (``govkb.preview.KeptEditions``)."""
     if _language(config) != DEFAULT:
         return
+    if _kept is None:
+        _stop_on_editions_problems()
+    else:
+        _kept.set_aside(_editions_to_build())
+
+
+def _stop_on_editions_problems() -> None:
+    """Once every other edition has rendered, stop on the problems of those that could not."""
     problems = _editions.first_parts() if _editions is not None else {}
     if problems:
         raise PluginError("\n".join(f"the {language} edition: {problem}" for language, problem in problems.items()))
-    if _kept is not None:
-        _kept.set_aside(_editions_to_build())
 
 
 def on_shutdown() -> None:
@@ -289,6 +296,8 @@ def on_post_build(config: MkDocsConfig) -> None:
                  f"; {kept.taken} of its {kept.offered} other files kept" if kept is not None else "")
     if _language(config) != DEFAULT or _editions is None:
         return
+    if _kept is not None:
+        _stop_on_editions_problems()  # a preview's, which did not wait for them before its build
     failed, _editions = _editions.wait(), None
     if failed:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,8 +27,19 @@ def edition(self, language):
     return rendered(self, language)
 govkb.build.CheckedContent.edition = edition
 logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-build(load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True))
+config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True)
+config.plugins.on_startup(command=sys.argv[2], dirty=False)
+build(config)
 """
+
+
+def build_with_failing_french(project: Path, site: Path, command: str, one_process: str) -> str:
+    """The log of a failed build (``command``: 'build', or 'serve' for a preview's)."""
+    result = subprocess.run([sys.executable, "-c", FAILING_FRENCH, str(site), command], cwd=project,
+                            capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "KB_ONE_PROCESS": one_process, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    return result.stderr
 
 
 @pytest.mark.parametrize("one_process", ["0", "1"], ids=["forked", "one process"])
@@ -35,13 +47,17 @@ def test_an_edition_that_fails_to_render_stops_the_build_before_the_site_is_touc
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good site", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", FAILING_FRENCH, str(site)], cwd=project, capture_output=True,
-                            text=True, timeout=600,
-                            env={**os.environ, "KB_ONE_PROCESS": one_process, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode != 0
-    assert "the fr edition: kbtest: the French edition does not render" in result.stderr, result.stderr[-3000:]
+    log = build_with_failing_french(project, site, "build", one_process)
+    assert "the fr edition: kbtest: the French edition does not render" in log, log[-3000:]
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good site"
+
+
+@pytest.mark.parametrize("one_process", ["0", "1"], ids=["forked", "one process"])
+def test_a_preview_whose_edition_fails_to_render_fails_naming_it(project, tmp_path, one_process):
+    """A preview does not wait for the other editions before its own build, but fails all the same."""
+    log = build_with_failing_french(project, tmp_path / "site", "serve", one_process)
+    assert "the fr edition: kbtest: the French edition does not render" in log, log[-3000:]
 
 
 def _fail() -> None:
