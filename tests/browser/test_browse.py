@@ -109,6 +109,14 @@ def test_search_results_say_what_they_are_and_do_not_repeat_their_title(page, ba
         assert title not in result.locator(".pagefind-ui__result-nested").all_inner_texts()
 
 
+def test_search_offers_no_filter_by_case_and_results_take_the_whole_width(page, base_url):
+    search_results(page, base_url, "Medellin")
+    expect(page.locator(".pagefind-ui__filter-panel")).to_be_hidden()
+    form, results = (page.locator(selector).bounding_box() for selector in (".pagefind-ui__form",
+                                                                            ".pagefind-ui__results-area"))
+    assert results["x"] == form["x"] and results["width"] == form["width"], (form, results)
+
+
 def test_header_search_form_opens_results(page, base_url):
     page.goto(base_url + "/cities/")
     page.get_by_label("Search the knowledge base").fill("Bogota")
