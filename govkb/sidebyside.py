@@ -41,6 +41,7 @@ class SideBySide:
     def __init__(self, jobs: dict[str, Job]):
         self._processes: dict[str, multiprocessing.process.BaseProcess] = {}
         self._reports: dict[str, Connection] = {}
+        self._failed_first: list[str] = []
         self._waiting = {} if can_fork() else dict(jobs)
         context = multiprocessing.get_context("fork")
         self._go: Event = context.Event()
@@ -58,6 +59,7 @@ class SideBySide:
     def first_parts(self) -> dict[str, str]:
         """Wait for each job's first part; the problem of each that failed, by name."""
         problems = {name: problem for name, job in self._waiting.items() if (problem := _problem(job.first))}
+        self._failed_first = list(problems)  # as a job's process ends when its first part fails, so its rest never runs
         for name, report in self._reports.items():
             try:
                 problem = report.recv()
@@ -74,7 +76,8 @@ class SideBySide:
         self._go.set()
 
     def wait(self) -> list[str]:
-        failed = [name for name, job in self._waiting.items() if not _succeeds(job.then)]
+        failed = [name for name, job in self._waiting.items()
+                  if name in self._failed_first or not _succeeds(job.then)]
         for name, process in self._processes.items():
             process.join()
             if process.exitcode != 0:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from govkb.sidebyside import Job, SideBySide
+from govkb.sidebyside import Job, SideBySide, can_fork
 
 # Builds the project in this process with the French edition's rendering made to fail.
 FAILING_FRENCH = r"""
@@ -68,7 +68,11 @@ def _end() -> None:
     os._exit(3)  # a process that dies without a word
 
 
-def test_the_caller_learns_each_first_part_that_failed_or_never_reported_and_only_then_lets_them_on(tmp_path):
+def test_the_caller_learns_each_first_part_that_failed_or_never_reported_and_only_then_lets_them_on(tmp_path,
+                                                                                                 monkeypatch):
+    monkeypatch.delenv("KB_ONE_PROCESS", raising=False)  # each job in a process of its own, which may die
+    if not can_fork():
+        pytest.skip("forked processes need Linux and two cores")
     done = tmp_path / "second part ran"
     jobs = SideBySide({"good": Job(lambda: None, done.touch), "bad": Job(_fail, done.touch),
                        "dead": Job(_end, done.touch)})
@@ -80,3 +84,17 @@ def test_the_caller_learns_each_first_part_that_failed_or_never_reported_and_onl
     jobs.go()
     assert jobs.wait() == ["bad", "dead"]
     assert done.exists()
+
+
+def test_in_one_process_the_first_parts_run_when_asked_and_the_rest_at_wait(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_ONE_PROCESS", "1")
+    ran: list[str] = []
+    jobs = SideBySide({"good": Job(lambda: ran.append("good first"), lambda: ran.append("good then")),
+                       "bad": Job(_fail, lambda: ran.append("bad then"))})
+    assert ran == []
+    assert jobs.first_parts() == {"bad": "no such page"}
+    assert ran == ["good first"]
+    jobs.go()
+    assert ran == ["good first"]
+    assert jobs.wait() == ["bad"]
+    assert ran == ["good first", "good then"]  # as a forked job, one whose first part failed goes no further
