@@ -7,13 +7,12 @@ hand MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import csvtext, urls
-from .cache import TextCache
+from .cache import TextCache, hash_of
 from .charts.data import all_figures_csv
 from .charts.files import chart_files
 from .charts.render import ChartRenderer
@@ -118,22 +117,15 @@ class SiteBuild:
         the files MkDocs reads itself (see ``govkb.preview.KeptEditions``), it names what the edition's site is
         made from. Each page's structured data goes in with an empty title and description, which come from the
         page's own text."""
-        digest = hashlib.sha256()
-
-        def add(*parts: str | bytes) -> None:
-            for part in parts:
-                digest.update(part if isinstance(part, bytes) else part.encode())
-                digest.update(b"\0")
-
-        for uri, page in sorted(self.pages.items()):
-            add(repr(page), self.breadcrumb(uri), self.head_data(uri, "", ""))
         pages = {**hand_written, **{asset.uri: asset.content for asset in self.assets
                                     if asset.uri.endswith(".md") and isinstance(asset.content, str)}}
-        for asset in self.assets:
-            add(asset.uri, asset.content, asset.edit_path or "")
-        for uri, markdown in sorted(pages.items()):
-            add(uri, self.page_markdown(uri, markdown, uri), self.head_data(uri, "", ""))
-        return digest.hexdigest()
+        return hash_of([
+            *(part for uri, page in sorted(self.pages.items())
+              for part in (repr(page), self.breadcrumb(uri), self.head_data(uri, "", ""))),
+            *(part for asset in self.assets for part in (asset.uri, asset.content, asset.edit_path or "")),
+            *(part for uri, markdown in sorted(pages.items())
+              for part in (uri, self.page_markdown(uri, markdown, uri), self.head_data(uri, "", ""))),
+        ])
 
 
 @dataclass(frozen=True)

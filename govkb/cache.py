@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -22,15 +22,21 @@ RENDERING_LIBRARIES = ("altair", "vl-convert-python", "pandas", "numpy", "pydant
                        "pagefind", "python-slugify", "markupsafe", "citeproc-py", "lxml")
 
 
+def hash_of(parts: Iterable[str | bytes]) -> str:
+    """A SHA-256 of ``parts`` (text as UTF-8), each ended by NUL, so that parts cannot run into each other."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of this package's source and data files and of the rendering libraries' versions."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for library in RENDERING_LIBRARIES:
-        digest.update(f"{library}=={_version(library)}\0".encode())
-    return digest.hexdigest()
+    files = sorted(p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return hash_of([*(part for path in files for part in (path.relative_to(PACKAGE_DIR).as_posix(), path.read_bytes())),
+                    *(f"{library}=={_version(library)}" for library in RENDERING_LIBRARIES)])
 
 
 def _version(library: str) -> str:

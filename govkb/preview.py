@@ -31,7 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .build import SiteBuild
-from .cache import TextCache
+from .cache import TextCache, hash_of
 from .languages import DEFAULT, LANGUAGES
 
 # The theme's libraries: their templates and Markdown extensions shape every page.
@@ -51,14 +51,8 @@ def shared_inputs(files: Iterable[Path], facts: Iterable[str]) -> str:
     """A hash of what every page of an edition is made from: the bytes of ``files`` (configuration, the theme's
     templates and assets), ``facts`` (the navigation, the list of pages, the site's address, the date) and the
     theme libraries' versions. The package's own code is in every cache key already (see ``govkb.cache``)."""
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for fact in facts:
-        digest.update(fact.encode() + b"\0")
-    for library in THEME_LIBRARIES:
-        digest.update(f"{library}=={metadata.version(library)}\0".encode())
-    return digest.hexdigest()
+    return hash_of([*(part for path in sorted(files) for part in (path.as_posix(), path.read_bytes())), *facts,
+                    *(f"{library}=={metadata.version(library)}" for library in THEME_LIBRARIES)])
 
 
 class RenderedPages:
