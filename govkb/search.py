@@ -10,14 +10,16 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import cbor2
+import pagefind_bin
 
+from .languages import DEFAULT, LANGUAGES
 from .urls import SEARCH_BUNDLE
 
 
@@ -26,23 +28,65 @@ class SearchIndexError(RuntimeError):
 
 
 def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | None = None) -> None:
-    """Index every page that carries data-pagefind-body into ``site_dir/pagefind``. ``started`` is handed
-    Pagefind's process as soon as it runs.
+    """Index every page that carries data-pagefind-body into ``site_dir/pagefind``. ``started`` is handed each of
+    Pagefind's processes as soon as it runs.
 
-    Measured at 1,000 cases: the CLI over the finished site costs the same as feeding Pagefind's service
-    page by page during the build (its service does the work when the index is written), so the simpler,
-    public CLI it is.
+    Pagefind runs once per edition, one after the other, and the bundles are merged: its memory grows with the
+    pages of a run (1.1 GB for one language at 5,000 cases, 2.4 GB for three), and the result is the same bundle,
+    byte for byte, as one run over the whole site gives. Measured at 1,000 cases: the CLI over the finished site
+    costs the same as feeding Pagefind's service page by page during the build (its service does the work when
+    the index is written), so the simpler, public CLI it is.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", SEARCH_BUNDLE.strip("/"),
-               "--exclude-selectors", ".headerlink", "--silent"]
+    if not site_dir.is_dir():
+        raise SearchIndexError(f"Pagefind could not index {site_dir}: there is no such folder")
+    bundle = site_dir / SEARCH_BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    for language, glob in _edition_globs(site_dir):
+        part = bundle if language == DEFAULT else bundle.with_name(f"{bundle.name}.{language}")
+        _run_pagefind(site_dir, glob, part, started)
+        if part != bundle:
+            _merge_into(bundle, part)
+    _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle))
+
+
+def _edition_globs(site_dir: Path) -> list[tuple[str, str | None]]:
+    """Each edition's pages as Pagefind globs them, the default edition first: 'es/**/*.html' for the Spanish one;
+    for the default one, at the site's root, each of its own files and folders. None: every page (one edition)."""
+    others = [language for language in LANGUAGES if language != DEFAULT and (site_dir / language).is_dir()]
+    if not others:
+        return [(DEFAULT, None)]
+    skipped = {*others, SEARCH_BUNDLE.strip("/")}
+    own = sorted(f"{entry.name}/**/*.html" if entry.is_dir() else entry.name for entry in site_dir.iterdir()
+                 if entry.name not in skipped and (entry.is_dir() or entry.suffix == ".html"))
+    return [(DEFAULT, "{" + ",".join(own) + "}"), *((language, f"{language}/**/*.html") for language in others)]
+
+
+def _run_pagefind(site_dir: Path, glob: str | None, output: Path,
+                  started: Callable[[subprocess.Popen], None] | None) -> None:
+    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-path", str(output),
+               "--exclude-selectors", ".headerlink", "--silent", *(("--glob", glob) if glob else ())]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as pagefind:
         if started is not None:
             started(pagefind)
         stdout, stderr = pagefind.communicate()
     if pagefind.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{stderr or stdout}")
-    bundle = site_dir / SEARCH_BUNDLE
-    _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle))
+
+
+def _merge_into(bundle: Path, part: Path) -> None:
+    """Move one edition's bundle into the site's. Its files are named by their content (or, like Pagefind's
+    scripts, the same in every bundle), so none differs from one of the same name; its entry file's language
+    joins the others."""
+    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
+    entry["languages"].update(json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))["languages"])
+    for path in part.rglob("*"):
+        target = bundle / path.relative_to(part)
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+        elif not target.exists():
+            path.replace(target)
+    (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    shutil.rmtree(part)
 
 
 class IndexInBackground:

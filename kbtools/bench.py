@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -65,7 +66,8 @@ REAL_COLD_S, REAL_WARM_S, PREVIEW_CASE_S, PREVIEW_DATA_S = 5.0, 2.0, 1.0, 2.0
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 # One measured build, in a fresh interpreter: MkDocs builds of each (config, site folder), then Pagefind over the
-# site when the build does not index it itself. CPU time includes children (the other editions, Pagefind).
+# site when the build does not index it itself: ours (govkb.search), or the bare CLI, one run over the whole site, as
+# a team would run it after bare Material. CPU time includes children (the other editions, Pagefind).
 MEASURE = """
 import json, logging, resource, sys, time
 start = time.perf_counter()
@@ -73,11 +75,14 @@ logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-builds, index_site = json.loads(sys.argv[1])
+builds, index_site, bare = json.loads(sys.argv[1])
 for config, site in builds:
     build(load_config(config_file=config, site_dir=site))
 built = time.perf_counter()
-if index_site:
+if index_site and bare:
+    import subprocess
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", index_site, "--silent"], check=True)
+elif index_site:
     from govkb.search import build_index
     build_index(Path(index_site))
 end = time.perf_counter()
@@ -214,13 +219,14 @@ def baseline_configs(scope: tuple[Language, ...]) -> list[tuple[str, str]]:
     return [(f"mkdocs.{language}.yml", "" if language == scope[0] else language) for language in scope]
 
 
-def build(root: Path, project: Path, cache: Path, configs: list[tuple[str, str]], index: bool,
+def build(root: Path, project: Path, cache: Path, configs: list[tuple[str, str]], index: Literal["ours", "bare"] | None,
           languages: tuple[Language, ...] = LANGUAGES) -> Timing:
     """Build ``project`` into its site/ in a fresh interpreter, with the code of ``root``, its cache in ``cache`` and
-    our editions of ``languages``; ``index``: run Pagefind over the site afterwards (no ``configs``: Pagefind alone)."""
+    our editions of ``languages``; ``index``: run Pagefind over the site afterwards, our way or the bare CLI's (no
+    ``configs``: Pagefind alone)."""
     site = project / "site"
     argument = [[[str(project / config), str(site / folder)] for config, folder in configs],
-                str(site) if index else None]
+                str(site) if index else None, index == "bare"]
     process = subprocess.Popen([sys.executable, "-c", MEASURE, json.dumps(argument)], cwd=project,
                                env=environment(root, cache, languages), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -270,10 +276,10 @@ def measure_size(root: Path, n: int, scopes: dict[str, tuple[Language, ...]], in
             cache = Path(tmp) / f"cache-{len(scope)}"  # empty: the first build is cold
             # The baseline between our cold and warm builds: the three as close in time as they can be.
             ours = [(config_file(DEFAULT), "")]
-            cold = build(root, project, cache, ours, index=False, languages=scope)
-            base = build(root, bare, cache, baseline_configs(scope), index=True)
-            warm = build(root, project, cache, ours, index=False, languages=scope)
-            pagefind = build(root, project, cache, [], index=True)
+            cold = build(root, project, cache, ours, index=None, languages=scope)
+            base = build(root, bare, cache, baseline_configs(scope), index="bare")
+            warm = build(root, project, cache, ours, index=None, languages=scope)
+            pagefind = build(root, project, cache, [], index="ours")
             if inspect and name == list(scopes)[-1]:
                 facts = site_facts(project / "site", n, name, scope)
             runs[name] = ScaleRun(cold, warm, base, pagefind, count_pages(project / "site"), count_pages(bare / "site"))
