@@ -142,11 +142,12 @@ class CheckedContent:
     editions: dict[Language, Edition] = field(default_factory=dict)
 
     def draw_charts(self, languages: tuple[Language, ...]) -> None:
-        """Draw these editions' charts now. Drawing starts threads and a native renderer, which a forked process
-        must not start again: an edition rendered in a forked process (see ``edition_build``) finds them done."""
-        for language in languages:
-            if language not in self.charts:
-                self.charts[language] = _edition_charts(self._edition(language), self.renderer)
+        """Draw these editions' charts now, so that an edition rendered in a forked process (see ``edition_build``)
+        finds them done."""
+        with self.renderer.drawing():
+            for language in languages:
+                if language not in self.charts:
+                    self.charts[language] = _edition_charts(self._edition(language), self.renderer)
 
     def edition(self, language: Language) -> SiteBuild:
         self.draw_charts((language,))

@@ -102,3 +102,16 @@ def test_a_chart_that_cannot_be_drawn_keeps_the_last_good_site(project, tmp_path
     assert "indicators/" in result.stderr and "the chart cannot be drawn" in result.stderr
     assert "Traceback" not in result.stderr
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+
+
+def test_a_renderer_that_ends_its_process_is_a_problem_in_its_file(kb, monkeypatch):
+    """vl-convert can abort its process beyond any exception handler: the drawing process ends, not the build."""
+    from govkb.charts import render
+
+    monkeypatch.setattr(render, "can_fork", lambda: True)
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **options: os._exit(134))
+    with pytest.raises(ContentError) as caught:
+        chart_files(_requests(kb, "Budget"), ChartRenderer(TextCache(None)))
+    [problem] = caught.value.problems
+    assert str(problem).startswith("indicators/barriers.md: (file): the chart cannot be drawn: the chart renderer "
+                                   "stopped")

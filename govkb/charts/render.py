@@ -4,24 +4,28 @@ Each chart is drawn in two layouts: wide, for a laptop's column, and narrow, for
 is cached by what it is built from (the indicator, its words and the layout; the cache's key covers the code and
 library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each layout is
 drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
-swapped for its dark counterpart (see ``theme.recoloured``). The SVGs that miss the cache are drawn in
-parallel, as vl-convert releases Python's lock while it draws.
+swapped for its dark counterpart (see ``theme.recoloured``). A chart that misses the cache is made, its specs
+and its drawings, in one of a few forked processes (see ``_drawing_pool``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import multiprocessing
 import os
 import re
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, cast
 
 from ..cache import TextCache
 from ..content.characters import described
 from ..content.models import Indicator
+from ..sidebyside import can_fork
 from .data import ChartWords
 from .theme import LAYOUTS, THEMES, recoloured
 
@@ -37,6 +41,9 @@ class ChartError(Exception):
         super().__init__(reason)
         self.index = index
 
+    def __reduce__(self):  # raised in a drawing process, it reaches the build through a pickle
+        return ChartError, (self.index, str(self))
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -49,44 +56,100 @@ class ChartRenderer:
         self.cache = cache
         self.rendered = 0  # SVGs that missed the cache in this build (reported by the build log)
         self.cached = 0
+        self._pool: Executor | None = None  # while ``drawing`` lasts
+
+    @contextlib.contextmanager
+    def drawing(self) -> Iterator[None]:
+        """The charts asked for meanwhile share one pool of drawing processes, which start the renderer once."""
+        with _drawing_pool(os.cpu_count() or 1) as self._pool:
+            try:
+                yield
+            finally:
+                self._pool = None
 
     def charts(self, requests: list[tuple[Indicator, ChartWords]]) -> list[Chart]:
         """Every requested chart, in order: its spec and its SVG in each layout and palette. Raises ChartError."""
-        # One drawing per request and layout: request i's layouts are drawings i * len(LAYOUTS) onwards.
-        drawings = [(i, words, layout_spec) for i, (indicator, words) in enumerate(requests)
-                    for layout_spec in self._specs(indicator, words).values()]
-        keys = [f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}" for _, words, spec in drawings]
-        light = [self.cache.get(key, ".svg") for key in keys]
-        missing = [d for d, svg in enumerate(light) if svg is None]
-        for d in missing:
-            _check_drawable(drawings[d][0], drawings[d][2])
-        self.cached += len(light) - len(missing)
-        self.rendered += len(missing)
+        made: list[Made | None] = [_cached(self.cache, *request) for request in requests]
+        missing = [i for i, found in enumerate(made) if found is None]
         if missing:
-            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-                drawn = pool.map(lambda d: _draw(drawings[d][0], drawings[d][2], drawings[d][1].number_format_locale),
-                                 missing)
-                for d, svg in zip(missing, drawn, strict=True):
-                    light[d] = self.cache.put(keys[d], svg, ".svg")
-        svgs = cast(list[str], light)
-        per_request = len(LAYOUTS)
-        return [Chart(drawings[i * per_request][2],
+            with contextlib.ExitStack() as own:
+                pool = self._pool or own.enter_context(_drawing_pool(len(missing)))
+                futures = [pool.submit(_make, i, *requests[i], self.cache) for i in missing]
+                for i, future in zip(missing, futures, strict=True):
+                    try:
+                        made[i] = future.result()
+                    except BrokenProcessPool:  # the renderer aborted its process, beyond any exception handler
+                        raise ChartError(i, "the chart renderer stopped while drawing this chart or one drawn at "
+                                            "the same time") from None
+        done = cast(list[Made], made)
+        drawn = sum(found.drawn for found in done)
+        self.rendered += drawn
+        self.cached += len(done) * len(LAYOUTS) - drawn
+        return [Chart(next(iter(found.specs.values())),
                       {f"{prefix}{name}": svg if name == "light" else recoloured(svg, THEMES["light"], theme)
-                       for prefix, svg in zip(LAYOUTS, svgs[i * per_request:(i + 1) * per_request], strict=True)
-                       for name, theme in THEMES.items()})
-                for i in range(len(requests))]
+                       for prefix, svg in zip(LAYOUTS, found.light, strict=True) for name, theme in THEMES.items()})
+                for found in done]
 
-    def _specs(self, indicator: Indicator, words: ChartWords) -> dict[str, dict]:
-        """The light palette's spec in each layout, by prefix."""
-        inputs = f"{indicator.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
-        cached = self.cache.get(inputs, ".vl.json")
-        if cached is not None:
-            return json.loads(cached)
+
+@dataclass(frozen=True)
+class Made:
+    specs: dict[str, dict]  # the light palette's spec in each layout, by prefix
+    light: list[str]  # the light SVG in each layout, in the order of LAYOUTS
+    drawn: int  # SVGs drawn rather than found in the cache
+
+
+def _spec_key(indicator: Indicator, words: ChartWords) -> str:
+    return f"{indicator.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
+
+
+def _svg_key(spec: dict, words: ChartWords) -> str:
+    return f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}"
+
+
+def _cached(cache: TextCache, indicator: Indicator, words: ChartWords) -> Made | None:
+    """A chart, if the cache holds its specs and all its drawings: a warm build neither imports Altair nor starts
+    the renderer."""
+    specs = cache.get(_spec_key(indicator, words), ".vl.json")
+    if specs is None:
+        return None
+    by_layout = json.loads(specs)
+    light = [cache.get(_svg_key(spec, words), ".svg") for spec in by_layout.values()]
+    return None if None in light else Made(by_layout, cast(list[str], light), 0)
+
+
+def _make(index: int, indicator: Indicator, words: ChartWords, cache: TextCache) -> Made:
+    """In a drawing process: a chart's specs, built by Altair unless cached, and its drawings, drawn unless
+    cached. ``index``: the request's, named by a ChartError."""
+    key = _spec_key(indicator, words)
+    cached = cache.get(key, ".vl.json")
+    if cached is None:
         from .spec import specs  # imported on a miss only: Altair takes half a second to import
 
-        built = specs(indicator, words, THEMES["light"])
-        self.cache.put(inputs, json.dumps(built, sort_keys=True), ".vl.json")
-        return built
+        by_layout = specs(indicator, words, THEMES["light"])
+        cache.put(key, json.dumps(by_layout, sort_keys=True), ".vl.json")
+    else:
+        by_layout = json.loads(cached)
+    light, drawn = [], 0
+    for spec in by_layout.values():
+        svg = cache.get(_svg_key(spec, words), ".svg")
+        if svg is None:
+            _check_drawable(index, spec)
+            svg = cache.put(_svg_key(spec, words), _draw(index, spec, words.number_format_locale), ".svg")
+            drawn += 1
+        light.append(svg)
+    return Made(by_layout, light, drawn)
+
+
+def _drawing_pool(drawings: int) -> Executor:
+    """Processes forked to make the charts (none until the first), one per core: two draw the real content's 102
+    charts in 2.5 s where two threads took 3.8 s, as vl-convert draws little in parallel within one process, and
+    they build the specs too, which took the build's process about 2 s alone. Altair, pandas' work for it and the
+    renderer's engine (about 130 MB) end with them rather than stay in the build's process and in the editions'
+    processes forked from it. Where forking is unsafe or pointless (``can_fork``), threads."""
+    workers = min(drawings, os.cpu_count() or 1)
+    if can_fork():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(workers)
 
 
 def _check_drawable(index: int, spec: dict) -> None:
