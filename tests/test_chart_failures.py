@@ -108,7 +108,7 @@ def test_a_renderer_that_ends_its_process_is_a_problem_in_its_file(kb, monkeypat
     """vl-convert can abort its process beyond any exception handler: the drawing process ends, not the build."""
     from govkb.charts import render
 
-    monkeypatch.setattr(render, "can_fork", lambda: True)
+    monkeypatch.setattr(render, "_forks", lambda: True)  # this test process has loaded vl-convert
     monkeypatch.setattr(vl_convert, "vegalite_to_svg", lambda spec, **options: os._exit(134))
     with pytest.raises(ContentError) as caught:
         chart_files(_requests(kb, "Budget"), ChartRenderer(TextCache(None)))

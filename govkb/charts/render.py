@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -145,11 +146,18 @@ def _drawing_pool(drawings: int) -> Executor:
     charts in 2.5 s where two threads took 3.8 s, as vl-convert draws little in parallel within one process, and
     they build the specs too, which took the build's process about 2 s alone. Altair, pandas' work for it and the
     renderer's engine (about 130 MB) end with them rather than stay in the build's process and in the editions'
-    processes forked from it. Where forking is unsafe or pointless (``can_fork``), threads."""
+    processes forked from it. Where forking is unsafe or pointless (``_forks``), threads."""
     workers = min(drawings, os.cpu_count() or 1)
-    if can_fork():
+    if _forks():
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return ThreadPoolExecutor(workers)
+
+
+def _forks() -> bool:
+    """Forking is safe unless this process has loaded vl-convert itself (the build's never does: see ``_draw``).
+    Once it has drawn, its renderer's threads would be missing from a forked process, which would wait for them
+    forever."""
+    return can_fork() and "vl_convert" not in sys.modules
 
 
 def _check_drawable(index: int, spec: dict) -> None:
@@ -160,7 +168,7 @@ def _check_drawable(index: int, spec: dict) -> None:
 
 
 def _draw(index: int, spec: dict, number_format_locale: str) -> str:
-    import vl_convert  # imported on a miss only: a warm build never pays for the renderer
+    import vl_convert  # in a drawing process (see _forks), on a miss only: a warm build never starts the renderer
 
     try:
         return vl_convert.vegalite_to_svg(spec, format_locale=cast(Any, number_format_locale))
