@@ -4,6 +4,8 @@ whole site gives."""
 from __future__ import annotations
 
 import filecmp
+import gzip
+import json
 import shutil
 import subprocess
 import sys
@@ -45,7 +47,7 @@ def test_a_site_of_one_edition_is_indexed_in_one_run(site, tmp_path):
     runs = []
     search.build_index(english, runs.append)
     assert len(runs) == 1
-    assert list(search.json.loads((english / BUNDLE / search.ENTRY_FILE).read_text())["languages"]) == ["en"]
+    assert list(json.loads((english / BUNDLE / search.ENTRY_FILE).read_text())["languages"]) == ["en"]
 
 
 def test_an_index_built_again_keeps_nothing_of_the_previous_one(site, tmp_path):
@@ -60,3 +62,25 @@ def test_an_index_built_again_keeps_nothing_of_the_previous_one(site, tmp_path):
 def test_a_folder_that_is_not_there_is_named(tmp_path):
     with pytest.raises(search.SearchIndexError, match="no such folder"):
         search.build_index(tmp_path / "no-site")
+
+
+def _indexed(site) -> dict[str, str]:
+    """Each indexed page's text, by its address."""
+    pages = {}
+    for fragment in (site / BUNDLE / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{"):])
+        pages[page["url"]] = page["content"]
+    return pages
+
+
+def test_lists_of_cases_are_left_to_the_cases_they_list(site, kb):
+    """A word of a case's summary finds the case, not every list the case is on; a list's own words still find it."""
+    indexed = _indexed(site)
+    case = kb.cases["decidim-barcelona"].meta
+    assert case.title in indexed["/cases/decidim-barcelona/"]
+    lists = ["/cities/barcelona/", *(f"/areas/{area}/" for area in case.areas), "/explore/"]
+    for url in lists:
+        assert url in indexed, url
+        assert case.title not in indexed[url], url
+    assert kb.cities["barcelona"].name in indexed["/cities/barcelona/"]

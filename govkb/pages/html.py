@@ -62,8 +62,10 @@ def join(items: Iterable[str], separator: str = ", ") -> Markup:
     return escape(separator).join(items)
 
 
-def ul(items: Iterable[object], cls: str = "") -> Markup:
-    return Markup(f"<ul{_class(cls)}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
+def ul(items: Iterable[object], cls: str = "", *, indexed: bool = True) -> Markup:
+    """A list; ``indexed=False`` keeps it out of the search index (a list of other pages, found on their own)."""
+    ignored = "" if indexed else " data-pagefind-ignore"
+    return Markup(f"<ul{_class(cls)}{ignored}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>")
 
 
 def facts(rows: Sequence[tuple[str, object]]) -> Markup:

@@ -100,6 +100,10 @@ def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequen
               **page_options) -> list[Page]:
     """A grouped list split into pages of ``per_page`` items, each page with its group headings and a pager.
 
+    The list and the pager are kept out of the search index, as asides are: they hold other pages' titles and
+    summaries, which find those pages themselves. At 5,000 cases a word from a case's summary otherwise also found
+    a page of every list the case is on, and those lists held a quarter of the words Pagefind indexed.
+
     ``intro`` opens the first page and ``after`` closes it; later pages hold only the list. ``render``
     writes one item with the links of the page it lands on; ``anchors`` gives group headings an id. ``frame``
     puts the first page's list and pager inside HTML of its own (a list without group headings only). ``trail`` is
@@ -117,8 +121,8 @@ def paginated(ed: Edition, uri: str, title: str, description: str, intro: Sequen
         grouped: dict[str, list[Markup]] = {}
         for heading, item in chunk:
             grouped.setdefault(heading, []).append(render(item, links))
-        listed: list = [section(heading, ul(items, list_class), anchor=anchors.get(heading, "")) if heading
-                        else ul(items, list_class) for heading, items in grouped.items()]
+        listed: list = [section(heading, ul(items, list_class, indexed=False), anchor=anchors.get(heading, ""))
+                        if heading else ul(items, list_class, indexed=False) for heading, items in grouped.items()]
         if len(chunks) > 1:
             listed.append(pager(ed, links, uri, number, len(chunks)))
         if frame and number == 1:
@@ -136,5 +140,5 @@ def pager(ed: Edition, links: Linker, uri: str, current: int, total: int) -> Mar
     items = [Markup('<span aria-current="page">{}</span>').format(n) if n == current
              else Markup('<a href="{}">{}</a>').format(links.href(urls.numbered(uri, n)), n)
              for n in range(1, total + 1)]
-    return Markup('<nav class="kb-pager" aria-label="{}">{}</nav>').format(ed.t("Pages of this list"),
-                                                                        Markup(" ").join(items))
+    return Markup('<nav class="kb-pager" aria-label="{}" data-pagefind-ignore>{}</nav>').format(
+        ed.t("Pages of this list"), Markup(" ").join(items))
