@@ -79,7 +79,7 @@ def test_lists_of_cases_are_left_to_the_cases_they_list(site, kb):
     indexed = _indexed(site)
     case = kb.cases["decidim-barcelona"].meta
     assert case.title in indexed["/cases/decidim-barcelona/"]
-    lists = ["/cities/barcelona/", *(f"/areas/{area}/" for area in case.areas), "/explore/"]
+    lists = ["/cities/barcelona/", *(f"/areas/{area}/" for area in case.areas), "/explore/", "/cases/"]
     for url in lists:
         assert url in indexed, url
         assert case.title not in indexed[url], url

@@ -67,8 +67,10 @@ def case_item(ed: Edition, case: Entry[Case], links: Linker, show_cities: bool =
 
 
 def case_list(ed: Edition, cases: Iterable[Entry[Case]], links: Linker, show_cities: bool = True) -> Markup:
+    """A list of cases, kept out of the search index: each case's words find the case itself."""
     items = [case_item(ed, case, links, show_cities) for case in cases]
-    return ul(items, "kb-case-list") if items else paragraph(Markup("<em>{}</em>").format(ed.t("No case yet.")))
+    return (ul(items, "kb-case-list", indexed=False) if items
+            else paragraph(Markup("<em>{}</em>").format(ed.t("No case yet."))))
 
 
 def contribute_invitation(ed: Edition) -> Markup:
