@@ -41,12 +41,13 @@ def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | No
         raise SearchIndexError(f"Pagefind could not index {site_dir}: there is no such folder")
     bundle = site_dir / SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
+    merged: dict[str, dict] = {}  # the other editions' entries in their bundles' entry files
     for language, glob in _edition_globs(site_dir):
         part = bundle if language == DEFAULT else bundle.with_name(f"{bundle.name}.{language}")
         _run_pagefind(site_dir, glob, part, started)
         if part != bundle:
-            _merge_into(bundle, part)
-    _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle))
+            merged.update(_merge_into(bundle, part))
+    _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle), merged)
 
 
 def _edition_globs(site_dir: Path) -> list[tuple[str, str | None]]:
@@ -73,20 +74,19 @@ def _run_pagefind(site_dir: Path, glob: str | None, output: Path,
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{stderr or stdout}")
 
 
-def _merge_into(bundle: Path, part: Path) -> None:
-    """Move one edition's bundle into the site's. Its files are named by their content (or, like Pagefind's
-    scripts, the same in every bundle), so none differs from one of the same name; its entry file's language
-    joins the others."""
-    entry = json.loads((bundle / ENTRY_FILE).read_text(encoding="utf-8"))
-    entry["languages"].update(json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))["languages"])
+def _merge_into(bundle: Path, part: Path) -> dict[str, dict]:
+    """Move one edition's bundle into the site's; returns the languages of its entry file, for the site's. Its
+    files are named by their content (or, like Pagefind's scripts, the same in every bundle), so none differs from
+    one of the same name."""
+    languages = json.loads((part / ENTRY_FILE).read_text(encoding="utf-8"))["languages"]
     for path in part.rglob("*"):
         target = bundle / path.relative_to(part)
         if path.is_dir():
             target.mkdir(exist_ok=True)
         elif not target.exists():
             path.replace(target)
-    (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     shutil.rmtree(part)
+    return languages
 
 
 class IndexInBackground:
@@ -129,11 +129,13 @@ class IndexInBackground:
 ENTRY_FILE = "pagefind-entry.json"
 
 
-def _sort_languages(entry: Path, meta_files: dict[str, str]) -> None:
+def _sort_languages(entry: Path, meta_files: dict[str, str], merged: dict[str, dict]) -> None:
     """Pagefind writes its languages in a different order on each run; in the order of their codes, two builds
     of the same commit give the same bytes. The reader's script looks a language up by its code. Each
-    language's index file is the one ``_sort_filters`` renamed, by language: {"en": "en_3dd426c48d"}."""
+    language's index file is the one ``_sort_filters`` renamed, by language: {"en": "en_3dd426c48d"}. ``merged``:
+    the languages of the bundles merged into this one."""
     data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"].update(merged)
     for language, found in data["languages"].items():
         found["hash"] = meta_files.get(language, found["hash"])
     data["languages"] = dict(sorted(data["languages"].items()))

@@ -33,7 +33,7 @@ def test_the_bundle_built_edition_by_edition_is_one_runs_over_the_whole_site(sit
     subprocess.run([sys.executable, "-m", "pagefind", "--site", str(whole), "--exclude-selectors", ".headerlink",
                     "--silent"], check=True)
     bundle = whole / BUNDLE
-    search._sort_languages(bundle / search.ENTRY_FILE, search._sort_filters(bundle))
+    search._sort_languages(bundle / search.ENTRY_FILE, search._sort_filters(bundle), {})
 
     built, expected = _files(ours / BUNDLE), _files(bundle)
     assert built.keys() == expected.keys()
