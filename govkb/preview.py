@@ -21,7 +21,6 @@ set aside, each file other than a page that was made from the same source or hol
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -67,7 +66,7 @@ class RenderedPages:
         """What one page is made from (besides what all pages share)."""
         own = json.dumps([uri, markdown, blocks, meta, edit_uri, head], sort_keys=True, default=str,
                          ensure_ascii=False)
-        return hashlib.sha256(f"{self._shared}\0{own}".encode()).hexdigest()
+        return hash_of([self._shared, own])
 
     def get(self, key: str) -> Rendered | None:
         text = self._cache.get(key, ".json")
@@ -152,7 +151,7 @@ def copied_from(path: str) -> str:
 
 def holding(content: str | bytes) -> str:
     """What made a written file: its bytes."""
-    return hashlib.sha256(content.encode("utf-8") if isinstance(content, str) else content).hexdigest()
+    return hash_of([content])
 
 
 class KeptEditions:
