@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -55,6 +56,10 @@ class TextCache:
         """The cache in a sub-folder, one per kind of value."""
         return TextCache(self.directory / name if self.directory else None, self.version)
 
+    def folders(self, keep: int) -> FolderCache:
+        """This cache's folder holding whole folders, the ``keep`` last used."""
+        return FolderCache(self, keep)
+
     def kept(self, key: str, make: Callable[[], str], suffix: str = ".txt") -> str:
         """The text kept under ``key``, or ``make()``'s, kept for next time."""
         text = self.get(key, suffix)
@@ -96,3 +101,57 @@ class TextCache:
             return None
         name = hashlib.sha256(f"{self.version}|{key}".encode()).hexdigest()[:32]
         return self.directory / f"{name}{suffix}"
+
+
+class FolderCache:
+    """Whole folders kept under a key, in a ``TextCache``'s folder: only the ``keep`` last used, as a folder may be
+    large. Each is copied in and out, never linked: whoever gets one may change it."""
+
+    def __init__(self, cache: TextCache, keep: int):
+        self._cache = cache
+        self._keep = keep
+
+    def get(self, key: str, target: Path) -> bool:
+        """Copy the folder kept under ``key`` to ``target`` (which must not exist); False if none is kept."""
+        kept = self._cache._path(key, "")
+        if kept is None or not kept.is_dir():
+            return False
+        try:
+            shutil.copytree(kept, target)
+            os.utime(kept)  # used: the last to be dropped
+        except OSError:  # dropped meanwhile by another build sharing the cache folder
+            shutil.rmtree(target, ignore_errors=True)
+            return False
+        return True
+
+    def put(self, key: str, source: Path) -> None:
+        """Keep a copy of ``source`` under ``key``, then drop the folders least recently used beyond ``keep``."""
+        kept = self._cache._path(key, "")
+        if kept is None:
+            return
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(dir=kept.parent, prefix=".", suffix=".tmp"))
+        try:
+            shutil.copytree(source, temporary, dirs_exist_ok=True)
+            temporary.rename(kept)
+        except OSError:  # already kept, by another build sharing the cache folder: the same folder
+            pass
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+        entries = [entry for entry in kept.parent.iterdir() if entry.is_dir() and not entry.name.startswith(".")]
+        entries.sort(key=_last_used, reverse=True)
+        for entry in entries[self._keep:]:
+            # Renamed first: a build copying it out meanwhile fails, rather than copy part of it.
+            dropped = entry.with_name(f".{entry.name}.dropped")
+            try:
+                entry.rename(dropped)
+            except OSError:  # dropped meanwhile by another build
+                continue
+            shutil.rmtree(dropped, ignore_errors=True)
+
+
+def _last_used(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:  # dropped meanwhile by another build
+        return -1

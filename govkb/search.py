@@ -13,12 +13,14 @@ import json
 import shutil
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import cbor2
 import pagefind_bin
 
+from .cache import TextCache, hash_of
 from .languages import DEFAULT, LANGUAGES
 from .urls import SEARCH_BUNDLE
 
@@ -27,7 +29,8 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | None = None) -> None:
+def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | None = None, *,
+                cache: TextCache | None = None) -> None:
     """Index every page that carries data-pagefind-body into ``site_dir/pagefind``. ``started`` is handed each of
     Pagefind's processes as soon as it runs.
 
@@ -36,36 +39,67 @@ def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | No
     byte for byte, as one run over the whole site gives. Measured at 1,000 cases: the CLI over the finished site
     costs the same as feeding Pagefind's service page by page during the build (its service does the work when
     the index is written), so the simpler, public CLI it is.
+
+    An edition's bundle is kept in ``cache`` under a hash of the pages it indexed: an edition whose pages are the
+    same bytes as in an earlier build (all of them in a rebuild of unchanged content, the other editions after a
+    save to one) gets that bundle again instead of a run.
     """
     if not site_dir.is_dir():
         raise SearchIndexError(f"Pagefind could not index {site_dir}: there is no such folder")
     bundle = site_dir / SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
+    # Two bundles for each language: a preview's and a published build's pages differ.
+    kept = cache.within("search").folders(keep=2 * len(LANGUAGES)) if cache else None
     merged: dict[str, dict] = {}  # the other editions' entries in their bundles' entry files
-    for language, glob in _edition_globs(site_dir):
-        part = bundle if language == DEFAULT else bundle.with_name(f"{bundle.name}.{language}")
-        _run_pagefind(site_dir, glob, part, started)
+    for edition in _editions(site_dir):
+        part = bundle if edition.language == DEFAULT else bundle.with_name(f"{bundle.name}.{edition.language}")
+        options = _pagefind_options(edition.glob)
+        key = hash_of([*options, *edition.pages_read(site_dir)]) if kept else ""
+        if not (kept and kept.get(key, part)):
+            _run_pagefind(site_dir, part, options, started)
+            if kept:
+                kept.put(key, part)
         if part != bundle:
             merged.update(_merge_into(bundle, part))
     _sort_languages(bundle / ENTRY_FILE, _sort_filters(bundle), merged)
 
 
-def _edition_globs(site_dir: Path) -> list[tuple[str, str | None]]:
-    """Each edition's pages as Pagefind globs them, the default edition first: 'es/**/*.html' for the Spanish one;
-    for the default one, at the site's root, each of its own files and folders. None: every page (one edition)."""
+@dataclass(frozen=True)
+class _Edition:
+    language: str
+    glob: str | None  # the pages Pagefind reads, as its --glob option; None: every page of the site
+    roots: tuple[str, ...]  # the same pages: every HTML file in these files and folders of the site
+
+    def pages_read(self, site_dir: Path) -> Iterator[str | bytes]:
+        """Each page's address and bytes, in a fixed order."""
+        for root in self.roots:
+            found = site_dir / root
+            for page in sorted(found.rglob("*.html")) if found.is_dir() else [found]:
+                yield page.relative_to(site_dir).as_posix()
+                yield page.read_bytes()
+
+
+def _editions(site_dir: Path) -> list[_Edition]:
+    """Each edition's pages, the default edition first: 'es/**/*.html' for the Spanish one; for the default one,
+    at the site's root, each of its own files and folders. One edition: every page in one run."""
     others = [language for language in LANGUAGES if language != DEFAULT and (site_dir / language).is_dir()]
-    if not others:
-        return [(DEFAULT, None)]
     skipped = {*others, SEARCH_BUNDLE.strip("/")}
-    own = sorted(f"{entry.name}/**/*.html" if entry.is_dir() else entry.name for entry in site_dir.iterdir()
+    own = sorted(entry.name for entry in site_dir.iterdir()
                  if entry.name not in skipped and (entry.is_dir() or entry.suffix == ".html"))
-    return [(DEFAULT, "{" + ",".join(own) + "}"), *((language, f"{language}/**/*.html") for language in others)]
+    if not others:
+        return [_Edition(DEFAULT, None, tuple(own))]
+    globs = "{" + ",".join(f"{name}/**/*.html" if (site_dir / name).is_dir() else name for name in own) + "}"
+    return [_Edition(DEFAULT, globs, tuple(own)),
+            *(_Edition(language, f"{language}/**/*.html", (language,)) for language in others)]
 
 
-def _run_pagefind(site_dir: Path, glob: str | None, output: Path,
+def _pagefind_options(glob: str | None) -> list[str]:
+    return ["--exclude-selectors", ".headerlink", "--silent", *(("--glob", glob) if glob else ())]
+
+
+def _run_pagefind(site_dir: Path, output: Path, options: list[str],
                   started: Callable[[subprocess.Popen], None] | None) -> None:
-    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-path", str(output),
-               "--exclude-selectors", ".headerlink", "--silent", *(("--glob", glob) if glob else ())]
+    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-path", str(output), *options]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as pagefind:
         if started is not None:
             started(pagefind)
@@ -93,11 +127,12 @@ class IndexInBackground:
     """A preview's search index, built in a thread once the page is served. A new build stops it rather than
     wait for it: the site it indexes is about to be replaced, and the new build indexes its own."""
 
-    def __init__(self, site_dir: Path, report: Callable[[str], None]):
+    def __init__(self, site_dir: Path, report: Callable[[str], None], cache: TextCache | None = None):
         self._pagefind: subprocess.Popen | None = None
         self._stopping = False
         self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, args=(site_dir, report), name="search index", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(site_dir, report, cache), name="search index",
+                                        daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -111,9 +146,9 @@ class IndexInBackground:
         """Until the index is built (or has failed)."""
         self._thread.join()
 
-    def _run(self, site_dir: Path, report: Callable[[str], None]) -> None:
+    def _run(self, site_dir: Path, report: Callable[[str], None], cache: TextCache | None) -> None:
         try:
-            build_index(site_dir, self._started)
+            build_index(site_dir, self._started, cache=cache)
         except (SearchIndexError, OSError) as error:  # OSError: its files went with the site folder
             if not self._stopping:
                 report(str(error))

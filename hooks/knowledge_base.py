@@ -306,10 +306,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     answer_sitemap_probes(site_dir, keep_existing=_previewing)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
-        _indexing = IndexInBackground(site_dir, log.error)  # the preview stays up; the next save tries again
+        # The preview stays up on an error; the next save tries again.
+        _indexing = IndexInBackground(site_dir, log.error, TextCache(_cache_dir(config)))
         return
     try:
-        build_index(site_dir)
+        build_index(site_dir, cache=TextCache(_cache_dir(config)))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import filecmp
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,11 @@ from govkb import search
 from govkb.urls import SEARCH_BUNDLE
 
 BUNDLE = SEARCH_BUNDLE.strip("/")
+
+
+def _with_text(html: str, text: str) -> str:
+    """A page with ``text`` first in its indexed part."""
+    return re.sub(r"(<[^>]* data-pagefind-body[^>]*>)", rf"\1<p>{text}</p>", html, count=1)
 
 
 def _files(folder) -> dict[str, bytes]:
@@ -84,3 +90,52 @@ def test_lists_of_cases_are_left_to_the_cases_they_list(site, kb):
         assert url in indexed, url
         assert case.title not in indexed[url], url
     assert kb.cities["barcelona"].name in indexed["/cities/barcelona/"]
+
+
+def _tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_an_edition_whose_pages_did_not_change_gets_its_bundle_from_the_cache(site, tmp_path):
+    from govkb.cache import TextCache
+
+    copy, cache = tmp_path / "site", TextCache(tmp_path / "cache")
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(BUNDLE))
+    runs = []
+    search.build_index(copy, runs.append, cache=cache)
+    first = _tree(copy / BUNDLE)
+    assert len(runs) == 3
+
+    search.build_index(copy, runs.append, cache=cache)  # the same pages: no run
+    assert len(runs) == 3
+    assert _tree(copy / BUNDLE) == first
+
+    spanish = copy / "es" / "index.html"
+    original = spanish.read_text(encoding="utf-8")
+    spanish.write_text(_with_text(original, "zanahoria"),
+                       encoding="utf-8")
+    search.build_index(copy, runs.append, cache=cache)  # one Spanish page changed: the Spanish edition runs
+    assert len(runs) == 4
+    assert "zanahoria" in _indexed(copy)["/es/"]
+    changed = _tree(copy / BUNDLE)
+    assert {name.split("/")[-1].split("_")[0] for name in changed.keys() ^ first.keys()} <= {"pagefind.es", "es"}
+
+    spanish.write_text(original, encoding="utf-8")
+    search.build_index(copy, runs.append, cache=cache)  # as at first: every edition from the cache
+    assert len(runs) == 4
+    assert _tree(copy / BUNDLE) == first
+
+
+def test_the_cache_keeps_a_few_bundles_per_edition(site, tmp_path):
+    from govkb.cache import TextCache
+
+    copy, cache = tmp_path / "site", TextCache(tmp_path / "cache")
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(BUNDLE, "es", "fr"))
+    page = copy / "index.html"
+    original = page.read_text(encoding="utf-8")
+    for word in ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]:
+        page.write_text(_with_text(original, word), encoding="utf-8")
+        search.build_index(copy, cache=cache)
+    kept = [entry for entry in (tmp_path / "cache" / "search").iterdir() if entry.is_dir()]
+    assert len(kept) == 2 * 3
+    assert all(not entry.name.startswith(".") for entry in kept)  # no temporary or dropped folder is left
