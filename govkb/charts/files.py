@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -11,7 +10,7 @@ from .. import csvtext, urls
 from ..content.knowledge import Entry
 from ..content.models import Indicator
 from ..content.problems import ContentError, Problem
-from .data import ChartWords, tidy_csv
+from .data import ChartWords
 from .render import Chart, ChartError, ChartRenderer
 from .theme import LAYOUTS
 
@@ -44,18 +43,15 @@ def chart_files(entries: list[tuple[Entry[Indicator], ChartWords]], renderer: Ch
     """For each indicator: SVG in both layouts and palettes, the wide light spec as Vega-Lite JSON, and the data as
     CSV."""
     try:
-        charts = renderer.charts([(entry.meta, words) for entry, words in entries])
+        charts = renderer.charts(entries)
     except ChartError as error:  # the build stops before site/ is touched, naming the file to fix
         raise ContentError([Problem(entries[error.index][0].path, None, "",
                                     f"the chart cannot be drawn: {error}")]) from None
-    return [_files(entry, words, chart, renderer) for (entry, words), chart in zip(entries, charts, strict=True)]
+    return [_files(entry, chart) for (entry, _), chart in zip(entries, charts, strict=True)]
 
 
-def _files(entry: Entry[Indicator], words: ChartWords, chart: Chart, renderer: ChartRenderer) -> ChartFiles:
-    slug = entry.slug
-    # What pandas works out is kept with the charts, so that a warm build does not import it.
-    key = f"csv|{slug}|{entry.meta.model_dump_json()}|{json.dumps(dataclasses.asdict(words), sort_keys=True)}"
-    csv = renderer.cache.kept(key, lambda: tidy_csv(entry, words))
+def _files(entry: Entry[Indicator], chart: Chart) -> ChartFiles:
+    slug, csv = entry.slug, chart.csv
     assets = [
         *(Asset(urls.chart(slug, f"-{name}.svg"), svg) for name, svg in chart.svgs.items()),
         # Sorted keys: the same file whether the spec came from the cache or not.

@@ -4,8 +4,8 @@ Each chart is drawn in two layouts: wide, for a laptop's column, and narrow, for
 is cached by what it is built from (the indicator, its words and the layout; the cache's key covers the code and
 library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each layout is
 drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
-swapped for its dark counterpart (see ``theme.recoloured``). A chart that misses the cache is made, its specs
-and its drawings, in one of a few forked processes (see ``_drawing_pool``).
+swapped for its dark counterpart (see ``theme.recoloured``). A chart that misses the cache is made, its specs,
+its drawings and its tidy CSV, in one of a few forked processes (see ``_drawing_pool``).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from typing import Any, cast
 
 from ..cache import TextCache
 from ..content.characters import described
+from ..content.knowledge import Entry
 from ..content.models import Indicator
 from ..sidebyside import can_fork
-from .data import ChartWords
+from .data import ChartWords, tidy_csv
 from .theme import LAYOUTS, THEMES, recoloured
 
 # What XML 1.0 allows in a document. vl-convert aborts the whole process, beyond any exception handler, on a
@@ -50,6 +51,7 @@ class ChartError(Exception):
 class Chart:
     spec: dict  # the wide layout's Vega-Lite spec in the light palette
     svgs: dict[str, str]  # layout prefix and palette name ('narrow-dark') -> SVG
+    csv: str  # its figures as tidy rows (``data.tidy_csv``)
 
 
 class ChartRenderer:
@@ -68,8 +70,9 @@ class ChartRenderer:
             finally:
                 self._pool = None
 
-    def charts(self, requests: list[tuple[Indicator, ChartWords]]) -> list[Chart]:
-        """Every requested chart, in order: its spec and its SVG in each layout and palette. Raises ChartError."""
+    def charts(self, requests: list[tuple[Entry[Indicator], ChartWords]]) -> list[Chart]:
+        """Every requested chart, in order: its spec, its SVG in each layout and palette, and its CSV. Raises
+        ChartError."""
         made: list[Made | None] = [_cached(self.cache, *request) for request in requests]
         missing = [i for i, found in enumerate(made) if found is None]
         if missing:
@@ -88,7 +91,8 @@ class ChartRenderer:
         self.cached += len(done) * len(LAYOUTS) - drawn
         return [Chart(next(iter(found.specs.values())),
                       {f"{prefix}{name}": svg if name == "light" else recoloured(svg, THEMES["light"], theme)
-                       for prefix, svg in zip(LAYOUTS, found.light, strict=True) for name, theme in THEMES.items()})
+                       for prefix, svg in zip(LAYOUTS, found.light, strict=True) for name, theme in THEMES.items()},
+                      found.csv)
                 for found in done]
 
 
@@ -96,6 +100,7 @@ class ChartRenderer:
 class Made:
     specs: dict[str, dict]  # the light palette's spec in each layout, by prefix
     light: list[str]  # the light SVG in each layout, in the order of LAYOUTS
+    csv: str
     drawn: int  # SVGs drawn rather than found in the cache
 
 
@@ -107,20 +112,26 @@ def _svg_key(spec: dict, words: ChartWords) -> str:
     return f"{words.number_format_locale}|{json.dumps(spec, sort_keys=True)}"
 
 
-def _cached(cache: TextCache, indicator: Indicator, words: ChartWords) -> Made | None:
-    """A chart, if the cache holds its specs and all its drawings: a warm build neither imports Altair nor starts
-    the renderer."""
-    specs = cache.get(_spec_key(indicator, words), ".vl.json")
-    if specs is None:
+def _csv_key(entry: Entry[Indicator], words: ChartWords) -> str:
+    return f"csv|{entry.slug}|{_spec_key(entry.meta, words)}"
+
+
+def _cached(cache: TextCache, entry: Entry[Indicator], words: ChartWords) -> Made | None:
+    """A chart, if the cache holds its specs, all its drawings and its CSV: a warm build imports neither Altair
+    nor pandas, and does not start the renderer."""
+    specs = cache.get(_spec_key(entry.meta, words), ".vl.json")
+    csv = cache.get(_csv_key(entry, words))
+    if specs is None or csv is None:
         return None
     by_layout = json.loads(specs)
     light = [cache.get(_svg_key(spec, words), ".svg") for spec in by_layout.values()]
-    return None if None in light else Made(by_layout, cast(list[str], light), 0)
+    return None if None in light else Made(by_layout, cast(list[str], light), csv, 0)
 
 
-def _make(index: int, indicator: Indicator, words: ChartWords, cache: TextCache) -> Made:
-    """In a drawing process: a chart's specs, built by Altair unless cached, and its drawings, drawn unless
-    cached. ``index``: the request's, named by a ChartError."""
+def _make(index: int, entry: Entry[Indicator], words: ChartWords, cache: TextCache) -> Made:
+    """In a drawing process: a chart's specs, built by Altair unless cached, its drawings, drawn unless cached,
+    and its CSV, which pandas works out unless cached. ``index``: the request's, named by a ChartError."""
+    indicator = entry.meta
     key = _spec_key(indicator, words)
     cached = cache.get(key, ".vl.json")
     if cached is None:
@@ -138,7 +149,7 @@ def _make(index: int, indicator: Indicator, words: ChartWords, cache: TextCache)
             svg = cache.put(_svg_key(spec, words), _draw(index, spec, words.number_format_locale), ".svg")
             drawn += 1
         light.append(svg)
-    return Made(by_layout, light, drawn)
+    return Made(by_layout, light, cache.kept(_csv_key(entry, words), lambda: tidy_csv(entry, words)), drawn)
 
 
 def _drawing_pool(drawings: int) -> Executor:
