@@ -1,27 +1,29 @@
-"""Previews (``mkdocs serve``) render again only the pages that a save changed.
+"""Builds and previews (``mkdocs serve``) render again only the pages whose inputs changed.
 
-MkDocs rebuilds every page of every edition on each save, though a save changes a few. A page's HTML is made
+MkDocs renders every page of every edition on each build, though a save changes a few. A page's HTML is made
 from its own inputs (its Markdown, the finished HTML blocks put into it after rendering, its front matter, its
 structured data, where its "edit" link leads) and from what all pages share (the configuration, the navigation,
 the list of files, the theme's templates, the code and the libraries' versions, the build date).
 ``RenderedPages`` keeps each page's last HTML under a hash of all of that, so a rebuild hands back the pages
-whose inputs are unchanged instead of rendering them again.
+whose inputs are unchanged instead of rendering them again. A page whose rendering warned is not kept
+(``WarningCount``): its warnings come again on every build.
 
-Only previews use it: a published build renders every page. Entries live on disk (``.cache/preview/``, a folder
-per checkout and language) because the other editions are built in forked processes that end with their build;
-each build keeps only the entries it used, so a folder holds one site's pages.
+Entries live on disk (``.cache/pages/``, a folder per checkout, kind of build and language) because the other
+editions are built in forked processes that end with their build; each build keeps only the entries it used, so
+a folder holds one site's pages. A cold build (CI's, an empty cache) renders every page.
 
-A save often changes one edition only (a word in an English case changes no Spanish or French page), and the
-other editions' builds were most of a preview's time even when every page was handed back. ``KeptEditions`` sets
-each edition's folder aside before the site folder is cleaned, and puts another edition's back whole when what
-it is made from (``edition_inputs``) did not change. An edition that is built again takes back, from its folder
-set aside, each file other than a page that was made from the same source or holds the same bytes
-(``KeptFiles``), rather than have MkDocs write its 400 or so files again.
+In a preview, a save often changes one edition only (a word in an English case changes no Spanish or French page),
+and the other editions' builds were most of a preview's time even when every page was handed back. ``KeptEditions``
+sets each edition's folder aside before the site folder is cleaned, and puts another edition's back whole when what
+it is made from (``edition_inputs``) did not change. An edition that is built again takes back, from its folder set
+aside, each file other than a page that was made from the same source or holds the same bytes (``KeptFiles``),
+rather than have MkDocs write its 400 or so files again.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -44,6 +46,32 @@ class Rendered:
     html: str
     title: str
     anchors: tuple[str, ...]
+
+
+@dataclass
+class PageInputs:
+    """A page of this build: what made it and, if the same inputs made it before, its previous HTML."""
+
+    key: str
+    previous: Rendered | None
+    warnings_before: int  # MkDocs' warnings logged before its rendering began (``WarningCount``)
+    warned: bool = False  # its rendering logged a warning: it is not kept
+
+
+class WarningCount(logging.Handler):
+    """MkDocs' warnings, counted. A page whose rendering warned (a broken link) is not kept: the next build renders
+    it again and warns again, so a strict build fails again rather than pass on a page handed back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def listen_to(self, logger: logging.Logger) -> None:
+        if self not in logger.handlers:
+            logger.addHandler(self)
 
 
 def shared_inputs(files: Iterable[Path], facts: Iterable[str]) -> str:

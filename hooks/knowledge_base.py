@@ -10,7 +10,8 @@ and when all are done it indexes the whole site for search and writes one sitema
 state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered``, ``_indexing`` and a
 preview's ``_kept`` and ``_kept_files``.
 
-A preview (``mkdocs serve``) renders again only the pages a save changed (``govkb.preview``), and indexes the
+A build renders again only the pages whose inputs changed since the last build of the checkout
+(``govkb.preview``). A preview (``mkdocs serve``) also keeps the editions a save did not change, and indexes the
 site for search after the page is served, not before.
 """
 
@@ -42,8 +43,10 @@ from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_
 from govkb.preview import (
     KeptEditions,
     KeptFiles,
+    PageInputs,
     Rendered,
     RenderedPages,
+    WarningCount,
     copied_from,
     edition_inputs,
     holding,
@@ -59,8 +62,9 @@ log = logging.getLogger("mkdocs.hooks.knowledge_base")
 _build: SiteBuild | None = None
 _editions: SideBySide | None = None  # the other editions' builds, while the default edition's runs
 _previewing = False  # under `mkdocs serve`
-_rendered: RenderedPages | None = None  # a preview's pages from its previous build
-_reused: dict[str, tuple[str, Rendered | None]] = {}  # page -> (what made it, its HTML from the previous build)
+_rendered: RenderedPages | None = None  # the pages of the checkout's previous build (of the same kind)
+_pages: dict[str, PageInputs] = {}  # this build's pages, by source
+_warnings = WarningCount()  # MkDocs' (see on_config)
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
 _kept: KeptEditions | None = None  # a preview's editions, set aside while the site folder is cleaned
 _kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
@@ -104,6 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _indexing is not None:
         _indexing.stop()  # before MkDocs cleans the folder it writes into
     _list_theme_files_once(config)
+    _warnings.listen_to(logging.getLogger("mkdocs"))
     root = Path(config.config_file_path).parent
     if _previewing and _language(config) == DEFAULT:
         _kept = _kept or KeptEditions(Path(config.site_dir))
@@ -205,14 +210,12 @@ def _generated_file(config: MkDocsConfig, generated: GeneratedFile, kept: KeptFi
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _rendered
-    _rendered = None
-    _reused.clear()
-    if _previewing:
-        # One folder per checkout and edition: each build deletes the entries it did not use, and a cache folder
-        # may be shared (KB_CACHE_DIR).
-        checkout = hashlib.sha256(str(Path(config.config_file_path).parent.resolve()).encode()).hexdigest()[:16]
-        _rendered = RenderedPages(TextCache(_cache_dir(config)).within(f"preview/{checkout}/{_language(config)}"),
-                                  _shared_inputs(config, nav, files))
+    _pages.clear()
+    # One folder per checkout, kind of build and edition: each build deletes the entries it did not use, a cache
+    # folder may be shared (KB_CACHE_DIR), and a preview's pages differ from a published build's (their address).
+    checkout = hashlib.sha256(str(Path(config.config_file_path).parent.resolve()).encode()).hexdigest()[:16]
+    folder = f"pages/{checkout}/{'preview' if _previewing else 'build'}/{_language(config)}"
+    _rendered = RenderedPages(TextCache(_cache_dir(config)).within(folder), _shared_inputs(config, nav, files))
     return nav
 
 
@@ -236,14 +239,14 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, file
 
 
 def _reuse_or_render(page: MkDocsPage, markdown: str) -> str:
-    """In a preview, a page made from the same inputs as in the previous build skips Markdown and templates:
-    its previous HTML takes the place of its output (``on_post_page``)."""
+    """A page made from the same inputs as in the checkout's previous build skips Markdown and templates: its
+    previous HTML takes the place of its output (``on_post_page``)."""
     assert _rendered is not None
     build, uri = _current(), page.file.src_uri
     head = build.head_data(uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description")))
     key = _rendered.key(uri, markdown, build.finished_blocks(uri), page.meta, page.file.edit_uri or "", head)
     previous = _rendered.get(key)
-    _reused[uri] = (key, previous)
+    _pages[uri] = PageInputs(key, previous, _warnings.count)
     if previous is None:
         return markdown
     page.meta = {**page.meta, "template": _REUSED_TEMPLATE,
@@ -265,20 +268,23 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: 
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    previous = _reused.get(page.file.src_uri, ("", None))[1]
-    if previous is not None:
-        page.present_anchor_ids = set(previous.anchors)  # other pages' links to its headings are still checked
+    inputs = _pages.get(page.file.src_uri)
+    if inputs is not None and inputs.previous is not None:
+        page.present_anchor_ids = set(inputs.previous.anchors)  # other pages' links to its headings are still checked
         return html
+    if inputs is not None:  # rendered: MkDocs checked its links while converting its Markdown, just before
+        inputs.warned = _warnings.count > inputs.warnings_before
     return _current().finish_html(page.file.src_uri, html)
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-    if page.file.src_uri not in _reused or _rendered is None:
+    inputs = _pages.get(page.file.src_uri)
+    if inputs is None or _rendered is None:
         return output
-    key, previous = _reused[page.file.src_uri]
-    if previous is not None:
-        return previous.html
-    _rendered.put(key, Rendered(output, _text(page.title), tuple(page.present_anchor_ids or ())))
+    if inputs.previous is not None:
+        return inputs.previous.html
+    if not inputs.warned:
+        _rendered.put(inputs.key, Rendered(output, _text(page.title), tuple(page.present_anchor_ids or ())))
     return output
 
 
@@ -290,9 +296,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         kept.finish()
     if _rendered is not None:
         _rendered.forget_unused()
-        reused = sum(previous is not None for _, previous in _reused.values())
-        log.info("preview (%s): %d pages rendered, %d unchanged since the previous build%s", _language(config),
-                 len(_reused) - reused, reused,
+        reused = sum(inputs.previous is not None for inputs in _pages.values())
+        log.info("%s (%s): %d pages rendered, %d unchanged since the previous build%s",
+                 "preview" if _previewing else "build", _language(config), len(_pages) - reused, reused,
                  f"; {kept.taken} of its {kept.offered} other files kept" if kept is not None else "")
     if _language(config) != DEFAULT or _editions is None:
         return

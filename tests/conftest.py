@@ -54,6 +54,12 @@ def mkdocs_build(project: Path, site_dir: Path, languages: str = "", **env_vars:
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder`` (a site, a search bundle), by its path in it, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
 def run_folder(tmp_path_factory) -> Path:
     """A folder all of this run's test processes share (pytest-xdist gives each worker a folder below it)."""
     base = tmp_path_factory.getbasetemp()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, folder_files, mkdocs_build
 
 # Builds the project the way `mkdocs serve` does (its startup event, then one build per save, in one process), and
 # runs the saves it is given between builds: each argument after the site folder is "path|old|new".
@@ -78,10 +78,6 @@ def after(log: str, save: int) -> str:
     return log.split("SAVE ")[save]
 
 
-def files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def test_a_preview_after_saves_is_the_site_a_full_build_gives(project, tmp_path):
     case = sorted((project / "cases").glob("*.md"))[0]  # the English file of the first case
     case = case.with_name(case.name.split(".")[0] + ".md")
@@ -107,7 +103,7 @@ def test_a_preview_after_saves_is_the_site_a_full_build_gives(project, tmp_path)
     full = tmp_path / "full"
     result = mkdocs_build(project, full)
     assert result.returncode == 0, result.stderr
-    built, served = files(full), files(previewed)
+    built, served = folder_files(full), folder_files(previewed)
     stale = [name for name in built if served.get(name) != built[name]]
     # Pages first: a page that differs also changes the search index's file names.
     stale.sort(key=lambda name: (name.startswith("pagefind/"), name))

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
-from .conftest import PROJECT_PARTS, ROOT, mkdocs_build
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+from .conftest import PROJECT_PARTS, ROOT, folder_files, mkdocs_build
 
 
 def test_two_checkouts_one_cold_one_warm_build_the_same_bytes(site, tmp_path):
@@ -27,7 +22,7 @@ def test_two_checkouts_one_cold_one_warm_build_the_same_bytes(site, tmp_path):
     result = mkdocs_build(copy, tmp_path / "site")  # with the run's SOURCE_DATE_EPOCH (conftest.shared_cache)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "charts: 0 rendered" in result.stderr and not re.search(r"charts: [1-9]", result.stderr)  # warm
-    cold, warm = _files(site), _files(tmp_path / "site")
+    cold, warm = folder_files(site), folder_files(tmp_path / "site")
     assert sorted(cold) == sorted(warm)
     assert {"sitemap.xml", "sitemap.xml.gz", "data/datapackage.json", "data/smart-governance-kb.zip",
             "es/data/datapackage.json", "pagefind/pagefind-entry.json"} <= set(cold)

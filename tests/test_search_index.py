@@ -15,6 +15,7 @@ import pytest
 
 from govkb import search
 from govkb.urls import SEARCH_BUNDLE
+from tests.conftest import folder_files
 
 BUNDLE = SEARCH_BUNDLE.strip("/")
 
@@ -22,10 +23,6 @@ BUNDLE = SEARCH_BUNDLE.strip("/")
 def _with_text(html: str, text: str) -> str:
     """A page with ``text`` first in its indexed part."""
     return re.sub(r"(<[^>]* data-pagefind-body[^>]*>)", rf"\1<p>{text}</p>", html, count=1)
-
-
-def _files(folder) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def test_the_bundle_built_edition_by_edition_is_one_runs_over_the_whole_site(site, tmp_path):
@@ -41,7 +38,7 @@ def test_the_bundle_built_edition_by_edition_is_one_runs_over_the_whole_site(sit
     bundle = whole / BUNDLE
     search._sort_languages(bundle / search.ENTRY_FILE, search._sort_filters(bundle), {})
 
-    built, expected = _files(ours / BUNDLE), _files(bundle)
+    built, expected = folder_files(ours / BUNDLE), folder_files(bundle)
     assert built.keys() == expected.keys()
     assert [name for name in built if built[name] != expected[name]] == []
     assert not filecmp.dircmp(ours, whole).left_only  # no edition's part is left beside the bundle
@@ -92,10 +89,6 @@ def test_lists_of_cases_are_left_to_the_cases_they_list(site, kb):
     assert kb.cities["barcelona"].name in indexed["/cities/barcelona/"]
 
 
-def _tree(folder) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
-
-
 def test_an_edition_whose_pages_did_not_change_gets_its_bundle_from_the_cache(site, tmp_path):
     from govkb.cache import TextCache
 
@@ -103,12 +96,12 @@ def test_an_edition_whose_pages_did_not_change_gets_its_bundle_from_the_cache(si
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns(BUNDLE))
     runs = []
     search.build_index(copy, runs.append, cache=cache)
-    first = _tree(copy / BUNDLE)
+    first = folder_files(copy / BUNDLE)
     assert len(runs) == 3
 
     search.build_index(copy, runs.append, cache=cache)  # the same pages: no run
     assert len(runs) == 3
-    assert _tree(copy / BUNDLE) == first
+    assert folder_files(copy / BUNDLE) == first
 
     spanish = copy / "es" / "index.html"
     original = spanish.read_text(encoding="utf-8")
@@ -117,13 +110,13 @@ def test_an_edition_whose_pages_did_not_change_gets_its_bundle_from_the_cache(si
     search.build_index(copy, runs.append, cache=cache)  # one Spanish page changed: the Spanish edition runs
     assert len(runs) == 4
     assert "zanahoria" in _indexed(copy)["/es/"]
-    changed = _tree(copy / BUNDLE)
+    changed = folder_files(copy / BUNDLE)
     assert {name.split("/")[-1].split("_")[0] for name in changed.keys() ^ first.keys()} <= {"pagefind.es", "es"}
 
     spanish.write_text(original, encoding="utf-8")
     search.build_index(copy, runs.append, cache=cache)  # as at first: every edition from the cache
     assert len(runs) == 4
-    assert _tree(copy / BUNDLE) == first
+    assert folder_files(copy / BUNDLE) == first
 
 
 def test_the_cache_keeps_a_few_bundles_per_edition(site, tmp_path):

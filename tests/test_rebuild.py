@@ -1,0 +1,62 @@
+"""A build renders again only the pages whose inputs changed since the checkout's last build, and gives the site
+that a build rendering every page gives. A page whose rendering warned is never handed back: it warns on every
+build, so a strict build fails on every build."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from tests.conftest import PROJECT_PARTS, folder_files, mkdocs_build
+
+
+def rendered(log: str) -> dict[str, tuple[int, int]]:
+    """Each edition's (pages rendered, pages handed back) in a build's log."""
+    return {language: (int(made), int(kept)) for language, made, kept in
+            re.findall(r"build \((\w+)\): (\d+) pages rendered, (\d+) unchanged", log)}
+
+
+def test_a_rebuild_after_saves_is_the_site_a_build_rendering_every_page_gives(project, tmp_path):
+    site = tmp_path / "site"
+    first = mkdocs_build(project, site)
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert all(kept == 0 for _, kept in rendered(first.stderr).values())
+
+    case = sorted(path for path in (project / "cases").glob("*.md") if path.name.count(".") == 1)[0]
+    text = case.read_text(encoding="utf-8")
+    title = re.search(r'^title: "(.*)"$', text, re.M).group(1)
+    # A case's title (on its city's, areas' and goals' pages too) and a word in its body; a city's name.
+    case.write_text(text.replace(f'title: "{title}"', f'title: "{title} renamed"', 1)
+                    .replace("\n## ", "\nkbrebuildword\n\n## ", 1), encoding="utf-8")
+    cities = project / "data/cities.yaml"
+    cities.write_text(cities.read_text(encoding="utf-8").replace('name: "Bilbao"', 'name: "Bilbao Kbrebuild"', 1),
+                      encoding="utf-8")
+    again = mkdocs_build(project, site)
+    assert again.returncode == 0, again.stderr[-3000:]
+    counts = rendered(again.stderr)
+    assert sorted(counts) == ["en", "es", "fr"]
+    assert all(1 <= made < kept for made, kept in counts.values()), counts
+
+    # The same content in another checkout: no page of its own to hand back, so every page is rendered.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (project / part).is_dir() else shutil.copy2)(project / part, elsewhere / part)
+    full = mkdocs_build(elsewhere, tmp_path / "full")
+    assert full.returncode == 0, full.stderr[-3000:]
+    assert all(kept == 0 for _, kept in rendered(full.stderr).values())
+    built, rebuilt = folder_files(tmp_path / "full"), folder_files(site)
+    assert sorted(rebuilt) == sorted(built)
+    assert [name for name in built if rebuilt[name] != built[name]] == []
+    assert "kbrebuildword" in (site / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
+    assert "Bilbao Kbrebuild" in (site / "es/cities/bilbao/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_whose_rendering_warned_warns_again_on_the_next_build(project, tmp_path):
+    about = project / "content/en/about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [a page](nowhere.md).\n", encoding="utf-8")
+    for _ in range(2):
+        result = mkdocs_build(project, tmp_path / "site", languages="en")
+        assert result.returncode != 0
+        assert "contains a link 'nowhere.md'" in result.stderr, result.stderr[-3000:]
+    assert rendered(result.stderr)["en"][0] == 1  # that page alone
