@@ -24,7 +24,7 @@ from govkb.content.problems import ContentError
 from govkb.pages.edition import Edition
 from govkb.pages.indicators import chart_words
 
-from .conftest import mkdocs_build
+from .conftest import folder_files, mkdocs_build
 
 
 def _requests(kb, label: str) -> list:
@@ -85,7 +85,7 @@ def test_a_chart_that_cannot_be_drawn_keeps_the_last_good_site(project, tmp_path
     site = tmp_path / "site"
     assert mkdocs_build(project, site, languages="en").returncode == 0
     assert (site / "index.html").is_file() and not (site / "es").exists(), "KB_LANGUAGES=en built other editions"
-    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    before = folder_files(site)
     # `mkdocs build --strict`, in a process where every chart fails as a panicking renderer does.
     failing_build = ("import sys, vl_convert\n"
                      "class PanicException(BaseException): pass\n"
@@ -101,7 +101,7 @@ def test_a_chart_that_cannot_be_drawn_keeps_the_last_good_site(project, tmp_path
     assert result.returncode != 0
     assert "indicators/" in result.stderr and "the chart cannot be drawn" in result.stderr
     assert "Traceback" not in result.stderr
-    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+    assert folder_files(site) == before
 
 
 def test_a_renderer_that_ends_its_process_is_a_problem_in_its_file(kb, monkeypatch):

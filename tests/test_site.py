@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from govkb.content.models import ChartKind
 
-from .conftest import ROOT, kb_subprocess, mkdocs_build, parsed
+from .conftest import ROOT, folder_files, kb_subprocess, mkdocs_build, parsed
 
 
 def soup(site: Path, page_dir: str) -> BeautifulSoup:
@@ -259,10 +259,6 @@ BREAKAGES = [
 ]
 
 
-def _files(folder: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
 def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project, monkeypatch):
     """`kb build` swaps a good build into site/; after that, bad content stops `mkdocs build` and `kb build`
     alike before site/ is touched, with the file, line and field in the message."""
@@ -271,7 +267,7 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project, 
     assert first.returncode == 0, first.stderr
     site = project / "site"
     assert (site / "cases/decidim-barcelona/index.html").is_file()
-    before = _files(site)
+    before = folder_files(site)
     for path, old, new, message in BREAKAGES:
         source = project / path
         original = source.read_text(encoding="utf-8")
@@ -279,7 +275,7 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project, 
         source.write_text(original.replace(old, new, 1), encoding="utf-8")
         direct = mkdocs_build(project, site, languages="en")
         assert direct.returncode != 0 and path in direct.stderr and message in direct.stderr, direct.stderr[-2000:]
-        assert _files(site) == before, path
+        assert folder_files(site) == before, path
         source.write_text(original, encoding="utf-8")
     case = project / "cases/decidim-barcelona.md"
     case.write_text(re.sub(r"^sdgs: .*$", "sdgs: [16, 99]", case.read_text(encoding="utf-8"), flags=re.M),
@@ -287,7 +283,7 @@ def test_a_failed_build_names_the_problem_and_keeps_the_last_good_site(project, 
     second = kb_subprocess(project, "build")
     assert second.returncode != 0
     assert "cases/decidim-barcelona.md" in second.stderr and "unchanged" in second.stderr
-    assert _files(site) == before
+    assert folder_files(site) == before
     assert not [p for p in project.iterdir() if p.name.startswith((".site-new-", ".site-old-"))]
 
 
