@@ -49,7 +49,7 @@ class Rendered:
 
 
 @dataclass(frozen=True)
-class Kept:
+class HandedBack:
     """What a build needs of a page handed back before it writes the page. Its HTML is read only then
     (``RenderedPages.html``): held from the start, the pages of a warm build of 5,000 cases in three languages took
     its peak memory from 1.4 GB to 2.4 GB."""
@@ -60,10 +60,10 @@ class Kept:
 
 @dataclass
 class PageInputs:
-    """A page of this build: what made it and, if the same inputs made it before, what the build kept of it."""
+    """A page of this build: what made it and, if the same inputs made it before, what is handed back of it."""
 
     key: str
-    kept: Kept | None
+    handed_back: HandedBack | None
     warnings_before: int  # MkDocs' warnings logged before its rendering began (``WarningCount``)
     warned: bool = False  # its rendering logged a warning: it is not kept
 
@@ -106,13 +106,13 @@ class RenderedPages:
                          ensure_ascii=False)
         return hash_of([self._shared, own])
 
-    def get(self, key: str) -> Kept | None:
+    def get(self, key: str) -> HandedBack | None:
         text = self._cache.get(key, ".json")
         if text is None:
             return None
         self._used.add(key)
         found = json.loads(text)
-        return Kept(found["title"], tuple(found["anchors"]))
+        return HandedBack(found["title"], tuple(found["anchors"]))
 
     def html(self, key: str) -> str:
         """The HTML of a page that ``get`` found."""

@@ -245,12 +245,12 @@ def _reuse_or_render(page: MkDocsPage, markdown: str) -> str:
     build, uri = _current(), page.file.src_uri
     head = build.head_data(uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description")))
     key = _rendered.key(uri, markdown, build.finished_blocks(uri), page.meta, page.file.edit_uri or "", head)
-    kept = _rendered.get(key)
-    _pages[uri] = PageInputs(key, kept, _warnings.count)
-    if kept is None:
+    handed_back = _rendered.get(key)
+    _pages[uri] = PageInputs(key, handed_back, _warnings.count)
+    if handed_back is None:
         return markdown
     page.meta = {**page.meta, "template": _REUSED_TEMPLATE,
-                 "title": page.meta.get("title") or Markup.escape(kept.title)}  # no render gives it one
+                 "title": page.meta.get("title") or Markup.escape(handed_back.title)}  # no render gives it one
     return ""
 
 
@@ -269,8 +269,9 @@ def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     inputs = _pages.get(page.file.src_uri)
-    if inputs is not None and inputs.kept is not None:
-        page.present_anchor_ids = set(inputs.kept.anchors)  # other pages' links to its headings are still checked
+    if inputs is not None and inputs.handed_back is not None:
+        # Other pages' links to its headings are still checked.
+        page.present_anchor_ids = set(inputs.handed_back.anchors)
         return html
     if inputs is not None:  # rendered: MkDocs checked its links while converting its Markdown, just before
         inputs.warned = _warnings.count > inputs.warnings_before
@@ -284,7 +285,7 @@ def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     inputs = _pages.get(page.file.src_uri)
     if inputs is None or _rendered is None:
         return output
-    if inputs.kept is not None:
+    if inputs.handed_back is not None:
         try:
             return _rendered.html(inputs.key)
         except FileNotFoundError as error:
@@ -302,7 +303,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         kept.finish()
     if _rendered is not None:
         _rendered.forget_unused()
-        reused = sum(inputs.kept is not None for inputs in _pages.values())
+        reused = sum(inputs.handed_back is not None for inputs in _pages.values())
         log.info("%s (%s): %d pages rendered, %d unchanged since the previous build%s",
                  "preview" if _previewing else "build", _language(config), len(_pages) - reused, reused,
                  f"; {kept.taken} of its {kept.offered} other files kept" if kept is not None else "")
