@@ -4,6 +4,7 @@ CITATION.cff is valid."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -14,6 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import nh3
 import pandas as pd
 import pytest
 import yaml
@@ -171,8 +173,8 @@ def test_case_and_indicator_pages_cite_themselves(site, kb):
 def test_a_formatted_citation_keeps_markup_in_a_title_as_text():
     work = Work("x", "webpage", "<script>alert(1)</script> & <b>", "A & B", "Site", 2026, "1.0.0",
                 "https://example.org/x/", "en")
-    for style, html in CitationFormatter(TextCache(None)).html(work).items():
-        element = BeautifulSoup(html, "html.parser")
+    for style, text in CitationFormatter(TextCache(None)).html(work).items():
+        element = BeautifulSoup(text, "html.parser")
         assert not element.find(["script", "b"]), style
         assert "<script>alert(1)</script> & <b>".casefold() in element.get_text().casefold(), style
 
@@ -210,6 +212,42 @@ json.dump([citations._format(work, style) for work in CITED for style in citatio
     expected = json.loads(result.stdout)
     assert [citations._format(work, style) for work in CITED for style in citations.STYLES] == expected
     assert len(set(expected)) == len(expected)  # every work and style formats differently
+
+
+# Titles of every kind a pattern must treat as citeproc-py does: title case changing them or not, space and
+# punctuation at either end or doubled inside, quotes, markup, accents; and addresses ending in punctuation.
+TITLES = ["participatory budgeting in bilbao", "Amman's Open Data Portal (2)", "Is it open?", "Open data.",
+          "  spaced  title ", "ends with colon:", "(paren)", "x < y & z", "x &", "Say \"hi\" to 'me'", "«Bilbao»",
+          "i.e. open", "ÉCOLE of the CITY", "O'Neil's plan!", "the city of a thousand and one nights", "Q&A"]
+ADDRESSES = ["https://example.org/cases/x/", "https://example.org/a?b=1&c=2."]
+
+
+def test_citations_filled_in_from_a_pattern_are_those_citeproc_formats(monkeypatch):
+    """Every work's citation, in each style and language, is byte for byte citeproc-py's own; citeproc-py runs once
+    per style and kind of work, plus once for each work whose title or address ends in a space or punctuation."""
+    from govkb.opendata import citations
+
+    works = [Work("x", kind, title, "UCLG Community of Practice on Digital Cities", container, 2026, "1.0.0", url,
+                  language, genre)
+             for language in LANGUAGES for title in TITLES for url in ADDRESSES
+             for kind, container, genre in (("webpage", "Smart Governance Knowledge Base", None),
+                                            ("dataset", None, "Dataset"))]
+    expected = [nh3.clean(citations._format(work, style), tags={"i", "b", "sup", "sub"}, attributes={})
+                for work in works for style in citations.STYLES]
+    formatted = []
+    real_format = citations._format
+    monkeypatch.setattr(citations, "_format", lambda work, style: formatted.append(work) or real_format(work, style))
+    formatter = CitationFormatter(TextCache(None))
+    assert [text for work in works for text in formatter.html(work).values()] == expected
+    alone = [work for work in formatted if work.title != citations._TITLE_STANDIN]
+    assert len(formatted) - len(alone) == len(LANGUAGES) * 2 * len(citations.STYLES)  # the patterns
+
+    def ends_specially(work: Work) -> bool:
+        title = html.escape(work.title, quote=False)
+        return any(text[0] in " .,;:!?" or text[-1] in " .,;:!?" for text in (title, work.url))
+
+    assert all(ends_specially(work) for work in alone)
+    assert not any(work in alone for work in works if not ends_specially(work))
 
 
 def test_bibtex_and_ris_keep_any_title_to_its_field():
