@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
 from .. import urls
 from ..cache import TextCache
 from ..languages import DEFAULT, LANGUAGES, Language, is_language
+from ..sidebyside import can_fork
 from .bodies import body_problems
 from .frontmatter import Parsed, parse_fronted_markdown, read_data_file, read_text
 from .knowledge import Entry, KnowledgeBase
@@ -113,6 +118,7 @@ def _load_entries(layout: Layout, directory: Path, folder: str, model: type, tra
     translations: list[tuple[str, Language, Entry]] = []
     files, refused = content_files(layout, directory)
     problems.extend(refused)
+    named = []
     for path in files:
         display = layout.display(path)
         slug, _, language = path.stem.partition(".")
@@ -120,14 +126,16 @@ def _load_entries(layout: Layout, directory: Path, folder: str, model: type, tra
         if taken:
             problems.append(Problem(display, None, "", f"'{path.name}' would take the address of {taken}, which "
                                                        "the site generates; give the file another name"))
-            continue
-        if not is_slug(slug) or (language and not is_language(language)):
+        elif not is_slug(slug) or (language and not is_language(language)):
             example = slugify(slug if is_language(language) else path.stem) or "my-case"
             problems.append(Problem(display, None, "", "file name must be a slug: lowercase letters, digits and "
                                                        f"hyphens, e.g. {example}.md (a translation adds its "
                                                        f"language: {example}.es.md)"))
-            continue
-        parsed = _read_entry(layout, path, problems, cache)
+        else:
+            named.append((path, display, slug, language))
+    for (_path, display, slug, language), (parsed, read_problems) in zip(
+            named, _read_entries(layout, [path for path, *_ in named], cache), strict=True):
+        problems.extend(read_problems)
         meta = validated(parsed, translation_model if language else model, problems) if parsed else None
         if parsed and meta is not None:
             entry = Entry(slug, display, meta, parsed.body, parsed.lines)
@@ -142,6 +150,27 @@ def _load_entries(layout: Layout, directory: Path, folder: str, model: type, tra
         else:
             originals[slug].translations[language] = translation
     return originals
+
+
+# Fewer files than this are read in the build's process: forking would cost more than it saves.
+_READ_SIDE_BY_SIDE_FROM = 500
+
+
+def _read_entries(layout: Layout, paths: list[Path], cache: TextCache) -> list[tuple[Parsed | None, list[Problem]]]:
+    """Each file read by ``_read_entry``, with its problems, in order. Many files are read in forked processes, one
+    per core: reading is most of a load without a cache (about 0.8 ms a file, 12 s for 5,000 cases in three
+    languages), and each file is read on its own."""
+    read = partial(_read_alone, layout, cache)
+    if len(paths) < _READ_SIDE_BY_SIDE_FROM or not can_fork():
+        return [read(path) for path in paths]
+    workers = os.cpu_count() or 1
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8))))
+
+
+def _read_alone(layout: Layout, cache: TextCache, path: Path) -> tuple[Parsed | None, list[Problem]]:
+    problems: list[Problem] = []
+    return _read_entry(layout, path, problems, cache), problems
 
 
 def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
