@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment
@@ -251,7 +252,15 @@ def _reuse_or_render(page: MkDocsPage, markdown: str) -> str:
         return markdown
     page.meta = {**page.meta, "template": _REUSED_TEMPLATE,
                  "title": page.meta.get("title") or Markup.escape(handed_back.title)}  # no render gives it one
+    # What MkDocs' Page.render gives empty Markdown, without the Python-Markdown instance it would make with every
+    # extension for it: 0.4 ms a page, 2 s of a build handing back 5,000 pages. No title, table of contents or link
+    # comes of it; the page's anchors are its previous render's (on_page_content).
+    page.render = partial(_render_nothing, page)  # type: ignore[method-assign]  # this page's, this build only
     return ""
+
+
+def _render_nothing(page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+    page.content = ""
 
 
 def on_page_context(context: dict, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict:
