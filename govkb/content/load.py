@@ -133,8 +133,8 @@ def _load_entries(layout: Layout, directory: Path, folder: str, model: type, tra
                                                        f"language: {example}.es.md)"))
         else:
             named.append((path, display, slug, language))
-    for (_path, display, slug, language), (parsed, read_problems) in zip(
-            named, _read_entries(layout, [path for path, *_ in named], cache), strict=True):
+    read = _read_entries(layout, [path for path, *_ in named], cache)
+    for (_, display, slug, language), (parsed, read_problems) in zip(named, read, strict=True):
         problems.extend(read_problems)
         meta = validated(parsed, translation_model if language else model, problems) if parsed else None
         if parsed and meta is not None:
@@ -157,10 +157,10 @@ _READ_SIDE_BY_SIDE_FROM = 500
 
 
 def _read_entries(layout: Layout, paths: list[Path], cache: TextCache) -> list[tuple[Parsed | None, list[Problem]]]:
-    """Each file read by ``_read_entry``, with its problems, in order. Many files are read in forked processes, one
-    per core: reading is most of a load without a cache (about 0.8 ms a file, 12 s for 5,000 cases in three
-    languages), and each file is read on its own."""
-    read = partial(_read_alone, layout, cache)
+    """Each file read by ``_read_entry``, in order. Many files are read in forked processes, one per core: reading
+    is most of a load without a cache (about 0.8 ms a file, 12 s for 5,000 cases in three languages), and each
+    file is read on its own."""
+    read = partial(_read_entry, layout, cache)
     if len(paths) < _READ_SIDE_BY_SIDE_FROM or not can_fork():
         return [read(path) for path in paths]
     workers = os.cpu_count() or 1
@@ -168,13 +168,8 @@ def _read_entries(layout: Layout, paths: list[Path], cache: TextCache) -> list[t
         return list(pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8))))
 
 
-def _read_alone(layout: Layout, cache: TextCache, path: Path) -> tuple[Parsed | None, list[Problem]]:
-    problems: list[Problem] = []
-    return _read_entry(layout, path, problems, cache), problems
-
-
-def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: TextCache) -> Parsed | None:
-    """A case or indicator file's front matter and body, with its body checked."""
+def _read_entry(layout: Layout, cache: TextCache, path: Path) -> tuple[Parsed | None, list[Problem]]:
+    """A case or indicator file's front matter and body, with its body checked; and the problems found."""
     display = layout.display(path)
     try:
         text = read_text(path, display)
@@ -182,14 +177,12 @@ def _read_entry(layout: Layout, path: Path, problems: list[Problem], cache: Text
         kept = cache.get(key, ".json")
         if kept is not None:
             data = json.loads(kept)
-            return Parsed(path, display, data["data"], data["lines"], data["body"], data["body_line"])
+            return Parsed(path, display, data["data"], data["lines"], data["body"], data["body_line"]), []
         parsed = parse_fronted_markdown(text, path, display)
     except ContentError as error:
-        problems.extend(error.problems)
-        return None
+        return None, error.problems
     refused = body_problems(parsed.body, parsed.display, parsed.body_line)
-    problems.extend(refused)
     if not refused:  # only clean files are kept: a file with problems reports them afresh every time
         cache.put(key, json.dumps({"data": parsed.data, "lines": parsed.lines, "body": parsed.body,
                                    "body_line": parsed.body_line}), ".json")
-    return parsed
+    return parsed, refused
