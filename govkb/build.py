@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import csvtext, urls
@@ -43,6 +44,7 @@ from .pages.sdgs import sdg_pages, sdgs_index
 from .pages.search import search_page
 from .pages.styles import sdg_stylesheet
 from .sanitize import sanitize_html
+from .sidebyside import forked_map
 
 
 @dataclass(frozen=True)
@@ -149,10 +151,12 @@ class CheckedContent:
                 if language not in self.charts:
                     self.charts[language] = _edition_charts(self._edition(language), self.renderer)
 
-    def edition(self, language: Language) -> SiteBuild:
+    def edition(self, language: Language, alone: bool = False) -> SiteBuild:
+        """The edition's pages and files; ``alone``: it is the only edition this build renders, so its case pages
+        may be made in forked processes, one per core (see ``generated_pages``)."""
         self.draw_charts((language,))
         return _edition_build(self.layout, self._edition(language), self.publication, self.charts[language],
-                              self.cache)
+                              self.cache, alone)
 
     def _edition(self, language: Language) -> Edition:
         if language not in self.editions:
@@ -207,12 +211,12 @@ def _edition_charts(ed: Edition, renderer: ChartRenderer) -> EditionCharts:
 
 
 def _edition_build(layout: Layout, ed: Edition, publication: Publication, charts: EditionCharts,
-                   cache: TextCache) -> SiteBuild:
+                   cache: TextCache, alone: bool = False) -> SiteBuild:
     assets = list(charts.assets)
     assets.append(GeneratedFile(urls.ALL_FIGURES_CSV, csvtext.published(all_figures_csv(charts.csvs))))
     assets.append(GeneratedFile(urls.SDG_STYLESHEET, sdg_stylesheet(ed.kb.sdg_catalogue.goals)))
     assets.append(GeneratedFile(urls.EXPLORER_DATA, cases_json(ed)))
-    pages = generated_pages(ed, cache.within("maps"), charts.sizes)
+    pages = generated_pages(ed, cache.within("maps"), charts.sizes, side_by_side=alone)
     # The open data package, the data page that documents it, and every citation to download.
     data_tables = tables(ed, publication)
     package = package_files(ed, publication, data_tables, readme(ed, publication, data_tables))
@@ -242,14 +246,19 @@ def untranslated_pages(layout: Layout, ed: Edition) -> list[tuple[str, str, str]
 
 
 def generated_pages(ed: Edition, land_cache: TextCache,
-                    chart_sizes: dict[str, dict[str, tuple[int, int]]] | None = None) -> dict[str, Page]:
+                    chart_sizes: dict[str, dict[str, tuple[int, int]]] | None = None,
+                    side_by_side: bool = False) -> dict[str, Page]:
     """Every generated page of one edition, keyed by its docs-relative URI. ``chart_sizes`` gives each charted
-    indicator's drawings their size (see ``ChartFiles.sizes``)."""
+    indicator's drawings their size (see ``ChartFiles.sizes``). ``side_by_side``: from a few hundred cases on, their
+    pages are made in forked processes, one per core (for an edition built alone: the editions of a build in
+    several languages already share the cores)."""
     kb = ed.kb
     regions = sorted({c.region for c in kb.cities.values()})
+    cases = list(kb.cases.values())
+    case_pages = (forked_map(partial(case_page, ed), cases, at_least=_CASE_PAGES_SIDE_BY_SIDE_FROM) if side_by_side
+                  else [case_page(ed, case) for case in cases])
     pages = [
-        cases_index(ed), cities_index(ed), areas_index(ed), sdgs_index(ed), indicators_index(ed),
-        *(case_page(ed, case) for case in kb.cases.values()),
+        cases_index(ed), cities_index(ed), areas_index(ed), sdgs_index(ed), indicators_index(ed), *case_pages,
         *(page for city in kb.cities.values() for page in city_pages(ed, city, land_cache)),
         *(page for region in regions for page in region_pages(ed, region)),
         *(axis_page(ed, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
@@ -259,6 +268,10 @@ def generated_pages(ed: Edition, land_cache: TextCache,
         *explorer_pages(ed), search_page(ed),
     ]
     return {page.uri: page for page in pages}
+
+
+# Fewer case pages than this are made in the build's process: forking would cost more than it saves.
+_CASE_PAGES_SIDE_BY_SIDE_FROM = 300
 
 
 # The content that the build of the default language loaded, and the editions it rendered, for the builds of the
@@ -281,7 +294,7 @@ def edition_build(root: Path, language: Language, cache_dir: Path | None = None,
         _prepared[root] = {}
         if before_rendering is not None:
             before_rendering()
-        _prepared[root][DEFAULT] = content.edition(DEFAULT)
+        _prepared[root][DEFAULT] = content.edition(DEFAULT, alone=languages == (DEFAULT,))
         return _prepared[root][DEFAULT]
     if root in _checked:
         return other_edition(root, language)

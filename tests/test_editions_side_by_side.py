@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -21,10 +22,10 @@ from mkdocs.config import load_config
 import govkb.build
 
 rendered = govkb.build.CheckedContent.edition
-def edition(self, language):
+def edition(self, language, *args, **kwargs):
     if language == "fr":
         raise RuntimeError("kbtest: the French edition does not render")
-    return rendered(self, language)
+    return rendered(self, language, *args, **kwargs)
 govkb.build.CheckedContent.edition = edition
 logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
 config = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1], strict=True)
@@ -98,3 +99,33 @@ def test_in_one_process_the_first_parts_run_when_asked_and_the_rest_at_wait(tmp_
     assert ran == ["good first"]
     assert jobs.wait() == ["bad"]
     assert ran == ["good first", "good then"]  # as a forked job, one whose first part failed goes no further
+
+
+def test_case_pages_made_side_by_side_are_those_made_in_one_process(kb, monkeypatch):
+    """An edition built alone makes its case pages in forked processes from a few hundred cases on: the real
+    cases, made that way, give the same pages, in the same order, as made in the build's process."""
+    from govkb import build, sidebyside
+    from govkb.cache import TextCache
+    from govkb.content.layout import Layout
+    from govkb.opendata.citations import CitationFormatter
+    from govkb.opendata.dataset import load_publication
+    from govkb.pages.edition import Edition
+
+    from .conftest import ROOT
+
+    ed = Edition(kb, "es", load_publication(Layout(ROOT)), CitationFormatter(TextCache(None)))
+    chart_sizes = {slug: defaultdict(lambda: (640, 400)) for slug in kb.indicators}  # no chart drawn: any size
+    in_one_process = build.generated_pages(ed, TextCache(None), chart_sizes)
+    pools = []
+
+    class CountedPool(sidebyside.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sidebyside, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(build, "_CASE_PAGES_SIDE_BY_SIDE_FROM", 1)
+    side_by_side = build.generated_pages(ed, TextCache(None), chart_sizes, side_by_side=True)
+    assert pools or not can_fork()
+    assert list(side_by_side) == list(in_one_process) and side_by_side == in_one_process
+    assert all(type(page.markdown) is type(in_one_process[uri].markdown) for uri, page in side_by_side.items())

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any, cast
@@ -14,7 +11,7 @@ from typing import Any, cast
 from .. import urls
 from ..cache import TextCache
 from ..languages import DEFAULT, LANGUAGES, Language, is_language
-from ..sidebyside import can_fork
+from ..sidebyside import forked_map
 from .bodies import body_problems
 from .frontmatter import Parsed, parse_fronted_markdown, read_data_file, read_text
 from .knowledge import Entry, KnowledgeBase
@@ -160,12 +157,7 @@ def _read_entries(layout: Layout, paths: list[Path], cache: TextCache) -> list[t
     """Each file read by ``_read_entry``, in order. Many files are read in forked processes, one per core: reading
     is most of a load without a cache (about 0.8 ms a file, 12 s for 5,000 cases in three languages), and each
     file is read on its own."""
-    read = partial(_read_entry, layout, cache)
-    if len(paths) < _READ_SIDE_BY_SIDE_FROM or not can_fork():
-        return [read(path) for path in paths]
-    workers = os.cpu_count() or 1
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(read, paths, chunksize=max(1, len(paths) // (workers * 8))))
+    return forked_map(partial(_read_entry, layout, cache), paths, at_least=_READ_SIDE_BY_SIDE_FROM)
 
 
 def _read_entry(layout: Layout, cache: TextCache, path: Path) -> tuple[Parsed | None, list[Problem]]:
