@@ -7,7 +7,7 @@ hand MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -249,29 +249,37 @@ def generated_pages(ed: Edition, land_cache: TextCache,
                     chart_sizes: dict[str, dict[str, tuple[int, int]]] | None = None,
                     side_by_side: bool = False) -> dict[str, Page]:
     """Every generated page of one edition, keyed by its docs-relative URI. ``chart_sizes`` gives each charted
-    indicator's drawings their size (see ``ChartFiles.sizes``). ``side_by_side``: from a few hundred cases on, their
+    indicator's drawings their size (see ``ChartFiles.sizes``). ``side_by_side``: from a few hundred cases on, the
     pages are made in forked processes, one per core (for an edition built alone: the editions of a build in
     several languages already share the cores)."""
     kb = ed.kb
     regions = sorted({c.region for c in kb.cities.values()})
-    cases = list(kb.cases.values())
-    case_pages = (forked_map(partial(case_page, ed), cases, at_least=_CASE_PAGES_SIDE_BY_SIDE_FROM) if side_by_side
-                  else [case_page(ed, case) for case in cases])
-    pages = [
-        cases_index(ed), cities_index(ed), areas_index(ed), sdgs_index(ed), indicators_index(ed), *case_pages,
-        *(page for city in kb.cities.values() for page in city_pages(ed, city, land_cache)),
-        *(page for region in regions for page in region_pages(ed, region)),
-        *(axis_page(ed, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
-        *(page for area_id in kb.areas for page in area_pages(ed, area_id)),
-        *(page for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number) for page in sdg_pages(ed, goal)),
-        *(indicator_page(ed, entry, (chart_sizes or {}).get(entry.slug, {})) for entry in kb.indicators.values()),
-        *explorer_pages(ed), search_page(ed),
+    makers: list[Callable[[], Page | Iterable[Page]]] = [
+        partial(cases_index, ed), partial(cities_index, ed), partial(areas_index, ed), partial(sdgs_index, ed),
+        partial(indicators_index, ed),
+        *(partial(case_page, ed, case) for case in kb.cases.values()),
+        *(partial(city_pages, ed, city, land_cache) for city in kb.cities.values()),
+        *(partial(region_pages, ed, region) for region in regions),
+        *(partial(axis_page, ed, axis_id) for axis_id in kb.axes if axis_id not in kb.areas),
+        *(partial(area_pages, ed, area_id) for area_id in kb.areas),
+        *(partial(sdg_pages, ed, goal) for goal in kb.sdg_catalogue.goals if kb.cases_by_sdg.get(goal.number)),
+        *(partial(indicator_page, ed, entry, (chart_sizes or {}).get(entry.slug, {}))
+          for entry in kb.indicators.values()),
+        partial(explorer_pages, ed), partial(search_page, ed),
     ]
-    return {page.uri: page for page in pages}
+    side_by_side = side_by_side and len(kb.cases) >= _SIDE_BY_SIDE_FROM_CASES
+    made = forked_map(_made_pages, makers, at_least=1) if side_by_side else map(_made_pages, makers)
+    return {page.uri: page for pages in made for page in pages}
 
 
-# Fewer case pages than this are made in the build's process: forking would cost more than it saves.
-_CASE_PAGES_SIDE_BY_SIDE_FROM = 300
+def _made_pages(maker: Callable[[], Page | Iterable[Page]]) -> list[Page]:
+    made = maker()
+    return [made] if isinstance(made, Page) else list(made)
+
+
+# With fewer cases than this, an edition's pages are made in the build's process: forking would cost more than it
+# saves.
+_SIDE_BY_SIDE_FROM_CASES = 300
 
 
 # The content that the build of the default language loaded, and the editions it rendered, for the builds of the

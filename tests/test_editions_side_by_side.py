@@ -124,7 +124,7 @@ def test_case_pages_made_side_by_side_are_those_made_in_one_process(kb, monkeypa
             super().__init__(*args, **kwargs)
 
     monkeypatch.setattr(sidebyside, "ProcessPoolExecutor", CountedPool)
-    monkeypatch.setattr(build, "_CASE_PAGES_SIDE_BY_SIDE_FROM", 1)
+    monkeypatch.setattr(build, "_SIDE_BY_SIDE_FROM_CASES", 1)
     side_by_side = build.generated_pages(ed, TextCache(None), chart_sizes, side_by_side=True)
     assert pools or not can_fork()
     assert list(side_by_side) == list(in_one_process) and side_by_side == in_one_process
