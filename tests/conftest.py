@@ -121,3 +121,19 @@ def project(tmp_path) -> Path:
         else:
             shutil.copy2(source, copy / part)
     return copy
+
+
+@pytest.fixture
+def forked_pools(monkeypatch) -> list:
+    """The process pools ``sidebyside.forked_map`` starts during the test, to show that work was forked."""
+    from govkb import sidebyside
+
+    pools = []
+
+    class CountedPool(sidebyside.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sidebyside, "ProcessPoolExecutor", CountedPool)
+    return pools

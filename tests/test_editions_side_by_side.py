@@ -101,10 +101,10 @@ def test_in_one_process_the_first_parts_run_when_asked_and_the_rest_at_wait(tmp_
     assert ran == ["good first", "good then"]  # as a forked job, one whose first part failed goes no further
 
 
-def test_case_pages_made_side_by_side_are_those_made_in_one_process(kb, monkeypatch):
-    """An edition built alone makes its case pages in forked processes from a few hundred cases on: the real
-    cases, made that way, give the same pages, in the same order, as made in the build's process."""
-    from govkb import build, sidebyside
+def test_pages_made_side_by_side_are_those_made_in_one_process(kb, monkeypatch, forked_pools):
+    """An edition built alone makes its pages in forked processes from a few hundred cases on: the real content's
+    pages, made that way, are the same pages, in the same order, as made in the build's process."""
+    from govkb import build
     from govkb.cache import TextCache
     from govkb.content.layout import Layout
     from govkb.opendata.citations import CitationFormatter
@@ -116,16 +116,8 @@ def test_case_pages_made_side_by_side_are_those_made_in_one_process(kb, monkeypa
     ed = Edition(kb, "es", load_publication(Layout(ROOT)), CitationFormatter(TextCache(None)))
     chart_sizes = {slug: defaultdict(lambda: (640, 400)) for slug in kb.indicators}  # no chart drawn: any size
     in_one_process = build.generated_pages(ed, TextCache(None), chart_sizes)
-    pools = []
-
-    class CountedPool(sidebyside.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            pools.append(self)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(sidebyside, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(build, "_SIDE_BY_SIDE_FROM_CASES", 1)
     side_by_side = build.generated_pages(ed, TextCache(None), chart_sizes, side_by_side=True)
-    assert pools or not can_fork()
+    assert forked_pools or not can_fork()
     assert list(side_by_side) == list(in_one_process) and side_by_side == in_one_process
     assert all(type(page.markdown) is type(in_one_process[uri].markdown) for uri, page in side_by_side.items())

@@ -333,7 +333,7 @@ def test_a_repeated_id_in_a_data_file_is_refused_with_the_lines_of_both(project,
                f"line {first}" in p for p in problems), problems
 
 
-def test_files_read_side_by_side_report_what_one_process_reports(project, capsys, monkeypatch):
+def test_files_read_side_by_side_report_what_one_process_reports(project, capsys, monkeypatch, forked_pools):
     """Many files are read in forked processes (see ``load._read_entries``): every corpus case, indicator and
     translation at once gives the same problems, in the same order, read either way, and the problems of many
     files."""
@@ -343,17 +343,9 @@ def test_files_read_side_by_side_report_what_one_process_reports(project, capsys
     for bad in CORPUS:
         if not bad.corpus.startswith("cities/"):
             install(project, bad.corpus, bad.install_as)
-    pools = []
-
-    class CountedPool(sidebyside.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            pools.append(self)
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(sidebyside, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(load, "_READ_SIDE_BY_SIDE_FROM", 1)
     side_by_side = printed_problems(project, capsys)
-    assert pools or not sidebyside.can_fork()  # read side by side wherever forking is possible
+    assert forked_pools or not sidebyside.can_fork()  # read side by side wherever forking is possible
     monkeypatch.setattr(load, "_READ_SIDE_BY_SIDE_FROM", 10**6)
     assert printed_problems(project, capsys) == side_by_side
     assert len({problem.split(":")[0] for problem in side_by_side}) > 50
