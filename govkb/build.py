@@ -152,8 +152,8 @@ class CheckedContent:
                     self.charts[language] = _edition_charts(self._edition(language), self.renderer)
 
     def edition(self, language: Language, alone: bool = False) -> SiteBuild:
-        """The edition's pages and files; ``alone``: it is the only edition this build renders, so its case pages
-        may be made in forked processes, one per core (see ``generated_pages``)."""
+        """The edition's pages and files; ``alone``: it is the only edition this build renders, so its pages may be
+        made in forked processes, one per core (see ``generated_pages``)."""
         self.draw_charts((language,))
         return _edition_build(self.layout, self._edition(language), self.publication, self.charts[language],
                               self.cache, alone)

@@ -229,10 +229,11 @@ class CitationFormatter:
 
     def html(self, work: Work) -> dict[str, str]:
         """The work's citation in each style, by style name."""
-        return {style: self._formatted(work, style) for style in STYLES}
+        shape = json.dumps(replace(work, id="", title="", url="").csl(), sort_keys=True)  # its kind: all but those
+        return {style: self._formatted(work, style, shape) for style in STYLES}
 
-    def _formatted(self, work: Work, style: str) -> str:
-        pattern = self._pattern(work, style)
+    def _formatted(self, work: Work, style: str, shape: str) -> str:
+        pattern = self._pattern_of(shape, work, style)
         text = pattern.fill(work) if pattern else None
         if text is None:
             key = f"{style}|{CSL_LOCALES[work.language]}|{json.dumps(work.csl(), sort_keys=True)}"
@@ -240,8 +241,8 @@ class CitationFormatter:
         # The text is escaped before formatting; cleaning is the second line of defence.
         return nh3.clean(text, tags=_FORMATTING_TAGS, attributes={})
 
-    def _pattern(self, work: Work, style: str) -> Pattern | None:
-        shape = json.dumps(replace(work, id="", title="", url="").csl(), sort_keys=True)
+    def _pattern_of(self, shape: str, work: Work, style: str) -> Pattern | None:
+        """The pattern of ``style`` for works of ``shape``, the kind of ``work``."""
         key = f"pattern|{style}|{CSL_LOCALES[work.language]}|{shape}"
         if key not in self._patterns:
             def make() -> str:
