@@ -219,7 +219,8 @@ def _edition_build(layout: Layout, ed: Edition, publication: Publication, charts
     pages = generated_pages(ed, cache.within("maps"), charts.sizes, side_by_side=alone)
     # The open data package, the data page that documents it, and every citation to download.
     data_tables = tables(ed, publication)
-    package = package_files(ed, publication, data_tables, readme(ed, publication, data_tables))
+    package = package_files(ed, publication, data_tables, readme(ed, publication, data_tables),
+                            cache.within("opendata"))
     assets += [GeneratedFile(file.uri, file.content) for file in package]
     assets += [GeneratedFile(uri, text) for uri, text in citation_files(ed)]
     pages[urls.DATA] = data_page(ed, publication, data_tables, package)

@@ -67,11 +67,13 @@ class TextCache:
 
     def get(self, key: str, suffix: str = ".txt") -> str | None:
         path = self._path(key, suffix)
-        if not (path and path.is_file()):
+        if path is None:
             return None
-        # Exactly the text that was put: no line ends translated (a CSV's CRLF must stay CRLF).
-        with path.open(encoding="utf-8", newline="") as file:
-            return file.read()
+        try:  # exactly the text that was put: no line ends translated (a CSV's CRLF must stay CRLF)
+            with path.open(encoding="utf-8", newline="") as file:
+                return file.read()
+        except FileNotFoundError:  # never put, or just removed by another build's keep_only
+            return None
 
     def put(self, key: str, text: str, suffix: str = ".txt") -> str:
         path = self._path(key, suffix)

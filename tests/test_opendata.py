@@ -334,6 +334,39 @@ def test_the_build_date_is_source_date_epoch_when_set(monkeypatch):
     assert load_publication(Layout(ROOT)).date == "2026-11-28"
 
 
+def test_the_package_is_kept_until_what_it_is_made_from_changes(project, tmp_path, monkeypatch):
+    """A build takes its open data from the cache while the content stays the same; an edited case title makes the
+    package afresh, and the cache keeps that edition's last package only."""
+    import govkb.opendata.package as package
+
+    made, make = [], package._made
+
+    def counted(*args):
+        made.append(args)
+        return make(*args)
+
+    monkeypatch.setattr(package, "_made", counted)
+    cache = TextCache(tmp_path / "cache")
+
+    def files() -> dict[str, bytes]:
+        layout = Layout(project)
+        kb, publication = load(layout), load_publication(layout)
+        ed = Edition(kb, "es", publication)
+        found = tables(ed, publication)
+        return {file.uri: file.data for file in package_files(ed, publication, found, readme(ed, publication, found),
+                                                              cache)}
+
+    first, again = files(), files()
+    assert again == first and len(made) == 1
+    case = project / "cases/decidim-barcelona.es.md"
+    case.write_text(case.read_text(encoding="utf-8").replace('title: "', 'title: "Renombrado: ', 1), encoding="utf-8")
+    edited = files()
+    assert len(made) == 2
+    assert "Renombrado: " in edited["data/cases.csv"].decode("utf-8")
+    assert "Renombrado: " in edited["data/cases/decidim-barcelona.json"].decode("utf-8")
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+
+
 def test_a_contributed_case_is_credited_to_its_contributor_and_sources(project, tmp_path):
     """No study case is contributed yet: a copy of the project gets one, and its package is made without a build."""
     shutil.copy(ROOT / "tests/invalid/cases/valid-contributed-control.md", project / "cases/contributed-decidim.md")
