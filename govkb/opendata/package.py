@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import urls
-from ..cache import TextCache
+from ..cache import TextCache, hash_of
 from ..csvtext import csv_text, published
 from ..pages.edition import Edition
 from .citations import FILES
@@ -211,12 +211,13 @@ def package_files(ed: Edition, publication: Publication, tables: list[Table], re
 
 
 def _inputs(ed: Edition, publication: Publication, tables: list[Table], readme: str) -> str:
-    """All that the files are made from, besides the code (which every cache key covers): the edition's language,
-    the dataset, each table (its words, schema and records), the README, and the sources the descriptor credits."""
+    """A hash of all that the files are made from, besides the code (which every cache key covers): the edition's
+    language, the dataset, each table (its words, schema and records), the README, and the sources the descriptor
+    credits."""
     described = [[table.name, table.title, table.description, table.licence, table.sources, table.schema(),
                   table.records] for table in tables]
-    return json.dumps([ed.language, repr(publication), readme, repr(sorted(ed.kb.study_editions.items())),
-                       repr(ed.kb.sdg_catalogue.source), described], ensure_ascii=False, default=str)
+    return hash_of([json.dumps([ed.language, repr(publication), readme, repr(sorted(ed.kb.study_editions.items())),
+                                repr(ed.kb.sdg_catalogue.source), described], ensure_ascii=False, default=str)])
 
 
 def _made(ed: Edition, publication: Publication, tables: list[Table], readme: str) -> list[PackageFile]:
