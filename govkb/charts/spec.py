@@ -143,8 +143,8 @@ def _dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Th
 
 def _single(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
     figure = _chart(data).mark_text(align="left", baseline="bottom", fontSize=56, fontWeight="bold",
-                                       color=theme.mark).encode(text=alt.Text("shown:N"), x=alt.XValue(0),
-                                                                y=alt.YValue(70))
+                                    color=theme.mark).encode(text=alt.Text("shown:N"), x=alt.XValue(0),
+                                                             y=alt.YValue(70))
     if indicator.chart_unit.scale is None:  # a count: the number alone, with no scale to show it on
         return alt.LayerChart(layer=[figure]).properties(width=_WIDE_PLOT, height=80)
     low, high = indicator.chart_scale
@@ -180,8 +180,8 @@ def _pixels(field: str) -> alt.Y:
 
 def _row_labels(rows: pd.DataFrame, theme: Theme, x: int = 0) -> alt.Chart:
     return _chart(rows).mark_text(align="left", baseline="top", lineBreak="\n", lineHeight=_LINE,
-                                     color=theme.text).encode(x=alt.XValue(x), y=_pixels("top"),
-                                                              text=alt.Text("wrapped:N"))
+                                  color=theme.text).encode(x=alt.XValue(x), y=_pixels("top"),
+                                                           text=alt.Text("wrapped:N"))
 
 
 def _narrow_bars(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -221,7 +221,7 @@ def _narrow_stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame,
     keys, key_height = _placed(columns, band=0, gap=6)
     keys = keys.assign(top=keys["top"] + height + 20, column=columns)
     swatches = _chart(keys).mark_rect().encode(x=alt.XValue(0), x2=alt.X2Value(12), y=alt.Y("top:Q", scale=None),
-                                                  y2=alt.Y2("swatch_bottom"), color=colour).transform_calculate(
+                                               y2=alt.Y2("swatch_bottom"), color=colour).transform_calculate(
         swatch_bottom="datum.top + 12")
     names = _row_labels(keys, theme, x=18)
     return (bars + values + swatches + names + _row_labels(rows, theme)).properties(
