@@ -12,12 +12,14 @@ Entries live on disk (``.cache/pages/``, a folder per checkout, kind of build an
 editions are built in forked processes that end with their build; each build keeps only the entries it used, so
 a folder holds one site's pages. A cold build (CI's, an empty cache) renders every page.
 
-In a preview, a save often changes one edition only (a word in an English case changes no Spanish or French page),
-and the other editions' builds were most of a preview's time even when every page was handed back. ``KeptEditions``
-sets each edition's folder aside before the site folder is cleaned, and puts another edition's back whole when what
-it is made from (``edition_inputs``) did not change. An edition that is built again takes back, from its folder set
-aside, each file other than a page that was made from the same source or holds the same bytes (``KeptFiles``),
-rather than have MkDocs write its 400 or so files again.
+A save often changes one edition only (a word in an English case changes no Spanish or French page), and the other
+editions' builds were most of a preview's time even when every page was handed back. ``KeptEditions`` sets each
+edition's folder aside before the site folder is cleaned, and puts another edition's back whole when what it is made
+from (``edition_inputs``, with the code's version) did not change. An edition that is built again takes back, from
+its folder set aside, each file other than a page that was made from the same source or holds the same bytes
+(``KeptFiles``), rather than have MkDocs write its 400 or so files (thousands, at a few thousand cases) again. A
+preview does this from save to save; a build, from the last build into the same site folder, whose records it
+keeps beside that folder.
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ def edition_inputs(build: SiteBuild, sources: Iterable[Path], facts: Iterable[st
 
 
 class KeptFiles:
-    """An edition's files other than its pages, as a preview's previous build wrote them, set aside with its folder
+    """An edition's files other than its pages, as the previous build wrote them, set aside with its folder
     (``KeptEditions``). MkDocs writes each of them again on every build, though a save changes few: 0.1 to 0.3 s
     of a preview's build for an edition's 400 or so files. A file made from what made the kept one (the same
     source file, unchanged, or the same bytes) is moved back into place instead.
@@ -201,8 +203,13 @@ def holding(content: str | bytes) -> str:
     return hash_of([content])
 
 
+def kept_editions_folder(site_dir: Path) -> Path:
+    """Where a site folder's editions are set aside during a build, and the records of what made them kept."""
+    return site_dir.with_name(site_dir.name + ".kept-editions")
+
+
 class KeptEditions:
-    """The editions' folders as a preview's previous build left them, kept beside the site folder while the
+    """The editions' folders as the previous build (or a preview's) left them, kept beside the site folder while the
     default edition's build cleans it (the default edition's folder is the site folder less the others'). Beside
     each folder: a record of what it was made from, of what made its files (``KeptFiles``), and its sitemap (which
     the default edition's build merges into its own, then removes from the edition's folder)."""
@@ -211,7 +218,7 @@ class KeptEditions:
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
-        self.folder = site_dir.with_name(site_dir.name + ".kept-editions")
+        self.folder = kept_editions_folder(site_dir)
 
     def set_aside(self, languages: Iterable[str]) -> None:
         """Move each edition's folder out of the site folder, before the site folder is cleaned."""
@@ -220,7 +227,9 @@ class KeptEditions:
             shutil.rmtree(kept, ignore_errors=True)
             if language == DEFAULT:
                 others = {other for other in LANGUAGES if other != DEFAULT}
-                entries = [entry for entry in self.site_dir.iterdir() if entry.name not in others] \
+                # Hidden entries stay, as MkDocs leaves them when it cleans (a site folder may be a Git checkout).
+                entries = [entry for entry in self.site_dir.iterdir()
+                           if entry.name not in others and not entry.name.startswith(".")] \
                     if self.site_dir.is_dir() else []
                 kept.mkdir(parents=True)
                 for entry in entries:

@@ -7,8 +7,8 @@ site intact. It then starts the other editions' processes (``govkb.sidebyside``)
 while it renders its own; once all have and ``site/`` is clean, they build into ``site/<lang>/`` beside its own,
 and when all are done it indexes the whole site for search and writes one sitemap. So
 ``mkdocs build`` and ``mkdocs serve`` give all three. Hook modules are not reloaded by ``mkdocs serve``: all
-state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered``, ``_indexing`` and a
-preview's ``_kept`` and ``_kept_files``.
+state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered``, ``_indexing``, ``_kept`` and
+``_kept_files``.
 
 A build renders again only the pages whose inputs changed since the last build of the checkout
 (``govkb.preview``). A preview (``mkdocs serve``) also keeps the editions a save did not change, and indexes the
@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from watchdog.observers.polling import PollingObserver
 
 from govkb.build import GeneratedFile, SiteBuild, edition_build, other_edition
-from govkb.cache import TextCache
+from govkb.cache import TextCache, code_version
 from govkb.clock import build_date
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
@@ -67,7 +67,7 @@ _rendered: RenderedPages | None = None  # the pages of the checkout's previous b
 _pages: dict[str, PageInputs] = {}  # this build's pages, by source
 _warnings = WarningCount()  # MkDocs' (see on_config)
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
-_kept: KeptEditions | None = None  # a preview's editions, set aside while the site folder is cleaned
+_kept: KeptEditions | None = None  # the previous build's editions, set aside while the site folder is cleaned
 _kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, then waits 0.1 s for more changes, so a
 # preview waited 0.35 s on average before its build began. The folders it watches hold a few hundred files: a look
@@ -111,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _list_theme_files_once(config)
     _warnings.listen_to(logging.getLogger("mkdocs"))
     root = Path(config.config_file_path).parent
-    if _previewing and _language(config) == DEFAULT:
+    if _language(config) == DEFAULT:
         _kept = _kept or KeptEditions(Path(config.site_dir))
 
     def start_editions() -> None:
@@ -134,14 +134,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Before MkDocs cleans the site folder, a build waits until every other edition has rendered, so that a
     problem in any stops it with the last good site intact. A preview does not wait (its site folder is MkDocs'
-    own, in a temporary folder; it learns of a problem after its own build): it sets the editions' folders aside.
-    An edition that no save changed is put back rather than built again, and one built again takes back its
-    unchanged files (``govkb.preview.KeptEditions``)."""
+    own, in a temporary folder; it learns of a problem after its own build). Both then set the editions' folders
+    aside: an edition that did not change since the last build is put back rather than built again, and one built
+    again takes back its unchanged files (``govkb.preview.KeptEditions``)."""
     if _language(config) != DEFAULT:
         return
-    if _kept is None:
+    if not _previewing:
         _stop_on_editions_problems()
-    else:
+    if _kept is not None:
         _kept.set_aside(_editions_to_build())
 
 
@@ -153,7 +153,7 @@ def _stop_on_editions_problems() -> None:
 
 
 def on_shutdown() -> None:
-    if _kept is not None:
+    if _kept is not None and _previewing:  # a build keeps its records, for the next build of the same site folder
         _kept.clear()
 
 
@@ -318,14 +318,14 @@ def on_post_build(config: MkDocsConfig) -> None:
                  f"; {kept.taken} of its {kept.offered} other files kept" if kept is not None else "")
     if _language(config) != DEFAULT or _editions is None:
         return
-    if _kept is not None:
+    if _previewing:
         _stop_on_editions_problems()  # a preview's, which did not wait for them before its build
     failed, _editions = _editions.wait(), None
     if failed:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
     merge_sitemaps(site_dir, config.site_url or "/")
-    answer_sitemap_probes(site_dir, keep_existing=_previewing)
+    answer_sitemap_probes(site_dir, keep_existing=_kept is not None)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
         # The preview stays up on an error; the next save tries again.
@@ -352,8 +352,8 @@ def on_build_error(error: Exception) -> None:
 def _start_other_editions(config: MkDocsConfig) -> SideBySide:
     """The other editions' builds into ``site/<lang>/``, beside the default edition's own: each in a forked
     process that starts with the content loaded and checked. It renders its edition, then, once the default
-    edition's build has cleaned the site folder, builds it. In a preview, an edition made from the same inputs as
-    in the previous build gets its folder back instead."""
+    edition's build has cleaned the site folder, builds it. An edition made from the same inputs as in the
+    previous build into the same site folder gets its folder back instead."""
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
 
@@ -375,12 +375,12 @@ def _start_other_editions(config: MkDocsConfig) -> SideBySide:
         def render_and_hash() -> None:
             nonlocal inputs
             inputs = edition_inputs(other_edition(root, language), _config_and_theme_files(config),
-                                    [site_url, str(config.strict), build_date().isoformat()])
+                                    [site_url, str(config.strict), build_date().isoformat(), code_version()])
 
         def build_or_keep() -> None:
             if kept.keep_or_build(language, inputs, build):
-                log.info("preview (%s): made from the same inputs as in the previous build; its folder is kept",
-                         language)
+                log.info("%s (%s): made from the same inputs as in the previous build; its folder is kept",
+                         "preview" if _previewing else "build", language)
 
         return Job(render_and_hash, build_or_keep)
 
@@ -432,7 +432,8 @@ def _shared_inputs(config: MkDocsConfig, nav: Navigation, files: Files) -> str:
 def _config_and_theme_files(config: MkDocsConfig) -> list[Path]:
     """The configuration files of every edition and the site's own theme files (``overrides/``)."""
     overrides = Path(config.theme.custom_dir).rglob("*") if config.theme.custom_dir else ()
-    return [*Path(config.config_file_path).parent.glob("mkdocs*.yml"), *(path for path in overrides if path.is_file())]
+    return [*Path(config.config_file_path).parent.glob("mkdocs*.yml"), *(path for path in overrides if path.is_file()),
+            Path(__file__)]
 
 
 def _editions_to_build() -> tuple[Language, ...]:

@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from govkb.preview import kept_editions_folder
+
 
 def safe_build(root: Path, site: Path) -> int:
     """A failed build prints its errors and leaves ``site`` as it was."""
@@ -18,6 +20,8 @@ def safe_build(root: Path, site: Path) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(staging)],
                             cwd=root, env=env)
+    # A build into a new folder has no editions to keep next time: its records go with it.
+    shutil.rmtree(kept_editions_folder(staging), ignore_errors=True)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site} is unchanged.", file=sys.stderr)

@@ -60,3 +60,36 @@ def test_a_page_whose_rendering_warned_warns_again_on_the_next_build(project, tm
         assert result.returncode != 0
         assert "contains a link 'nowhere.md'" in result.stderr, result.stderr[-3000:]
     assert rendered(result.stderr)["en"][0] == 1  # that page alone
+
+
+def test_a_rebuild_keeps_what_did_not_change_and_gives_the_site_a_full_build_gives(project, tmp_path):
+    """As a preview does, a build into the same site folder puts back each other edition made from the same inputs,
+    and takes back the default edition's files other than its pages; hidden entries of the folder (a Git checkout
+    of the published site, say) stay, as MkDocs leaves them."""
+    site = tmp_path / "site"
+    first = mkdocs_build(project, site)
+    assert first.returncode == 0, first.stderr[-3000:]
+    (site / ".git").mkdir()
+    (site / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    about = project / "content/en/about.md"  # English only: the other editions have their own
+    about.write_text(about.read_text(encoding="utf-8") + "\nkbkeptword\n", encoding="utf-8")
+    again = mkdocs_build(project, site)
+    assert again.returncode == 0, again.stderr[-3000:]
+    for language in ("es", "fr"):
+        assert f"build ({language}): made from the same inputs as in the previous build" in again.stderr
+    taken = re.search(r"build \(en\): (\d+) pages rendered, \d+ unchanged since the previous build; (\d+) of its "
+                      r"(\d+) other files kept", again.stderr)
+    assert taken and int(taken.group(1)) >= 1 and taken.group(2) == taken.group(3), again.stderr[-2000:]
+    assert (site / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert "kbkeptword" in (site / "about/index.html").read_text(encoding="utf-8")
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (project / part).is_dir() else shutil.copy2)(project / part, elsewhere / part)
+    full = mkdocs_build(elsewhere, tmp_path / "full")
+    assert full.returncode == 0, full.stderr[-3000:]
+    built = folder_files(tmp_path / "full")
+    rebuilt = {name: data for name, data in folder_files(site).items() if not name.startswith(".git/")}
+    assert sorted(rebuilt) == sorted(built)
+    assert [name for name in built if rebuilt[name] != built[name]] == []
