@@ -16,6 +16,21 @@ def rendered(log: str) -> dict[str, tuple[int, int]]:
             re.findall(r"build \((\w+)\): (\d+) pages rendered, (\d+) unchanged", log)}
 
 
+def assert_a_full_build_gives(rebuilt: dict[str, bytes], project, tmp_path) -> None:
+    """``rebuilt`` (path -> bytes) is the site that the same content gives in another checkout, where there is no
+    page of its own to hand back, so every page is rendered."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for part in PROJECT_PARTS:
+        (shutil.copytree if (project / part).is_dir() else shutil.copy2)(project / part, elsewhere / part)
+    full = mkdocs_build(elsewhere, tmp_path / "full")
+    assert full.returncode == 0, full.stderr[-3000:]
+    assert all(kept == 0 for _, kept in rendered(full.stderr).values())
+    built = folder_files(tmp_path / "full")
+    assert sorted(rebuilt) == sorted(built)
+    assert [name for name in built if rebuilt[name] != built[name]] == []
+
+
 def test_a_rebuild_after_saves_is_the_site_a_build_rendering_every_page_gives(project, tmp_path):
     site = tmp_path / "site"
     first = mkdocs_build(project, site)
@@ -37,17 +52,7 @@ def test_a_rebuild_after_saves_is_the_site_a_build_rendering_every_page_gives(pr
     assert sorted(counts) == ["en", "es", "fr"]
     assert all(1 <= made < kept for made, kept in counts.values()), counts
 
-    # The same content in another checkout: no page of its own to hand back, so every page is rendered.
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (project / part).is_dir() else shutil.copy2)(project / part, elsewhere / part)
-    full = mkdocs_build(elsewhere, tmp_path / "full")
-    assert full.returncode == 0, full.stderr[-3000:]
-    assert all(kept == 0 for _, kept in rendered(full.stderr).values())
-    built, rebuilt = folder_files(tmp_path / "full"), folder_files(site)
-    assert sorted(rebuilt) == sorted(built)
-    assert [name for name in built if rebuilt[name] != built[name]] == []
+    assert_a_full_build_gives(folder_files(site), project, tmp_path)
     assert "kbrebuildword" in (site / "cases" / case.stem / "index.html").read_text(encoding="utf-8")
     assert "Bilbao Kbrebuild" in (site / "es/cities/bilbao/index.html").read_text(encoding="utf-8")
 
@@ -83,13 +88,5 @@ def test_a_rebuild_keeps_what_did_not_change_and_gives_the_site_a_full_build_giv
     assert (site / ".git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert "kbkeptword" in (site / "about/index.html").read_text(encoding="utf-8")
 
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    for part in PROJECT_PARTS:
-        (shutil.copytree if (project / part).is_dir() else shutil.copy2)(project / part, elsewhere / part)
-    full = mkdocs_build(elsewhere, tmp_path / "full")
-    assert full.returncode == 0, full.stderr[-3000:]
-    built = folder_files(tmp_path / "full")
-    rebuilt = {name: data for name, data in folder_files(site).items() if not name.startswith(".git/")}
-    assert sorted(rebuilt) == sorted(built)
-    assert [name for name in built if rebuilt[name] != built[name]] == []
+    assert_a_full_build_gives({name: data for name, data in folder_files(site).items()
+                               if not name.startswith(".git/")}, project, tmp_path)
