@@ -61,14 +61,15 @@ def merge_sitemaps(site_dir: Path, site_url: str) -> None:
 EMPTY_SITEMAP = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{_SITEMAP}"/>\n'
 
 
-def answer_sitemap_probes(site_dir: Path, keep_existing: bool = False) -> None:
+def answer_sitemap_probes(site_dir: Path) -> None:
     """Material's script fetches ``sitemap.xml`` beside the address of every ``<link rel="alternate">`` of a page,
     expecting those to be editions' home pages. Ours name the same page in each edition (as search engines
     want), so it asks each page's folder: an empty sitemap there answers, instead of a 404 page, three times
-    over on every page a reader opens. With ``keep_existing`` (a preview, whose kept editions have theirs), a
-    folder that has one keeps it; otherwise any ``sitemap.xml`` in a page folder is replaced."""
+    over on every page a reader opens. A folder that has one keeps it: an edition kept from the previous build
+    (``govkb.preview.KeptEditions``) has its probes, and an edition's own sitemap was merged and removed
+    (``merge_sitemaps``) before this runs."""
     for page in site_dir.rglob("index.html"):
         probe = page.parent / "sitemap.xml"
         if page.parent != site_dir and urls.SEARCH_BUNDLE.strip("/") not in page.relative_to(site_dir).parts \
-                and not (keep_existing and probe.is_file()):
+                and not probe.is_file():
             probe.write_text(EMPTY_SITEMAP, encoding="utf-8")

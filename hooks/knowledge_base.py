@@ -10,9 +10,10 @@ and when all are done it indexes the whole site for search and writes one sitema
 state lives in ``_build`` (replaced in ``on_config``), ``_editions``, ``_rendered``, ``_indexing``, ``_kept`` and
 ``_kept_files``.
 
-A build renders again only the pages whose inputs changed since the last build of the checkout
-(``govkb.preview``). A preview (``mkdocs serve``) also keeps the editions a save did not change, and indexes the
-site for search after the page is served, not before.
+A build renders again only the pages whose inputs changed since the last build of the checkout, and keeps the
+editions that did not change since the last build into the same site folder (``govkb.preview``). A preview
+(``mkdocs serve``) does the same from save to save, and indexes the site for search after the page is served,
+not before.
 """
 
 from __future__ import annotations
@@ -117,7 +118,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     def start_editions() -> None:
         # As soon as the content is checked: the other editions render theirs while this one renders its own.
         global _editions
-        _editions = _start_other_editions(config)
+        assert _kept is not None  # set above: only the default edition starts the others
+        _editions = _start_other_editions(config, _kept)
 
     try:
         _build = edition_build(root, _language(config), _cache_dir(config), _editions_to_build(),
@@ -325,7 +327,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     site_dir = Path(config.site_dir)
     merge_sitemaps(site_dir, config.site_url or "/")
-    answer_sitemap_probes(site_dir, keep_existing=_kept is not None)
+    answer_sitemap_probes(site_dir)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
         # The preview stays up on an error; the next save tries again.
@@ -349,7 +351,7 @@ def on_build_error(error: Exception) -> None:
         _editions = None
 
 
-def _start_other_editions(config: MkDocsConfig) -> SideBySide:
+def _start_other_editions(config: MkDocsConfig, kept: KeptEditions) -> SideBySide:
     """The other editions' builds into ``site/<lang>/``, beside the default edition's own: each in a forked
     process that starts with the content loaded and checked. It renders its edition, then, once the default
     edition's build has cleaned the site folder, builds it. An edition made from the same inputs as in the
@@ -361,16 +363,11 @@ def _start_other_editions(config: MkDocsConfig) -> SideBySide:
         # Under the default edition's address (a preview's own, under `mkdocs serve`), not the file's.
         site_url = (config.site_url or "/") + edition_root(language)
 
-        def render() -> None:
-            other_edition(root, language)
-
         def build() -> None:
             mkdocs_build(load_config(config_file=str(root / config_file(language)), site_dir=str(site_dir / language),
                                      strict=config.strict, site_url=site_url))
 
-        if _kept is None:
-            return Job(render, build)
-        kept, inputs = _kept, ""
+        inputs = ""
 
         def render_and_hash() -> None:
             nonlocal inputs
