@@ -6,6 +6,9 @@ library versions), so a warm build does not even import Altair; its SVG by the s
 drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
 swapped for its dark counterpart (see ``theme.recoloured``). A chart that misses the cache is made, its specs,
 its drawings and its tidy CSV, in one of a few forked processes (see ``_drawing_pool``).
+
+vl-convert measures every label with its own copy of Liberation Sans alone, never with the machine's fonts (see
+``svg``): so a chart is drawn the same on every Linux machine, whatever fonts it has, and three times as fast.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import multiprocessing
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from ..cache import TextCache
@@ -165,7 +170,7 @@ def _drawing_pool(drawings: int) -> Executor:
 
 
 def _forks() -> bool:
-    """Forking is safe unless this process has loaded vl-convert itself (the build's never does: see ``_draw``).
+    """Forking is safe unless this process has loaded vl-convert itself (the build's never does: see ``svg``).
     Once it has drawn, its renderer's threads would be missing from a forked process, which would wait for them
     forever."""
     return can_fork() and "vl_convert" not in sys.modules
@@ -179,14 +184,54 @@ def _check_drawable(index: int, spec: dict) -> None:
 
 
 def _draw(index: int, spec: dict, number_format_locale: str) -> str:
-    import vl_convert  # in a drawing process (see _forks), on a miss only: a warm build never starts the renderer
-
     try:
-        return vl_convert.vegalite_to_svg(spec, format_locale=cast(Any, number_format_locale))
+        return svg(spec, number_format_locale)
     except BaseException as error:  # a Rust panic arrives as pyo3's PanicException, a BaseException
         if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
             raise
         raise ChartError(index, f"the chart renderer failed: {str(error)[:200]}") from None
+
+
+def svg(spec: dict, number_format_locale: str) -> str:
+    """A Vega-Lite spec drawn by vl-convert, its text measured with vl-convert's own fonts (see ``_OWN_FONTS``)."""
+    import vl_convert  # in a drawing process (see _forks), on a miss only: a warm build never starts the renderer
+
+    _choose_fonts(vl_convert)
+    return vl_convert.vegalite_to_svg(spec, format_locale=cast(Any, number_format_locale))
+
+
+# vl-convert measures each label with the fonts of its font database: its own copy of Liberation Sans, in memory,
+# and the machine's, which it finds through fontconfig's configuration and maps from its file again for every
+# measurement (about 300 a drawing, and half of a drawing's time, mostly the kernel's). The machine's Liberation
+# Sans comes first: Debian's, an older version, drew 6 of the real content's 102 drawings a pixel narrower. This
+# configuration names no folder holding fonts, so vl-convert measures with its own fonts only: the same drawings on
+# every Linux machine, three times as fast (the real content's 102 drawings: 3.3 s before, 1.15 s after, 0.07 s of
+# it the kernel's).
+_OWN_FONTS = Path(__file__).with_name("fonts.conf")
+_MEASURES_TEXT = {"data": {"values": [{}]}, "mark": {"type": "text", "text": "0"}}
+_fonts_lock = threading.Lock()
+_fonts_chosen = False
+
+
+def _choose_fonts(vl_convert: Any) -> None:
+    """vl-convert reads its fonts' configuration when it first measures text in the process: a first drawing with
+    text does that under ours. The environment is set for that drawing only, as the build's process may start other
+    programs (a browser) that need the machine's fonts, and with no other drawing under way, as setting the
+    environment while another thread reads it is unsafe."""
+    global _fonts_chosen
+    with _fonts_lock:
+        if _fonts_chosen:
+            return
+        previous = os.environ.get("FONTCONFIG_FILE")
+        os.environ["FONTCONFIG_FILE"] = str(_OWN_FONTS)
+        try:
+            vl_convert.vegalite_to_svg(_MEASURES_TEXT)
+        finally:
+            if previous is None:
+                del os.environ["FONTCONFIG_FILE"]
+            else:
+                os.environ["FONTCONFIG_FILE"] = previous
+        _fonts_chosen = True
 
 
 def _strings(value: Any) -> Iterator[str]:
