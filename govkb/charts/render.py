@@ -5,7 +5,7 @@ is cached by what it is built from (the indicator, its words and the layout; the
 library versions), so a warm build does not even import Altair; its SVG by the spec itself. Each layout is
 drawn once, in the light palette: the dark SVG is the same drawing with each colour of the light palette
 swapped for its dark counterpart (see ``theme.recoloured``). A chart that misses the cache is made, its specs,
-its drawings and its tidy CSV, in forked processes: Altair's and the renderer's (see ``_Pools``).
+its drawings and its tidy CSV, in one of a few forked processes (see ``_drawing_pool``).
 
 vl-convert measures every label with its own copy of Liberation Sans alone, never with the machine's fonts (see
 ``svg``): so a chart is drawn the same on every Linux machine, whatever fonts it has, and three times as fast.
@@ -22,11 +22,11 @@ import re
 import sys
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 from ..cache import TextCache
 from ..content.characters import described
@@ -36,7 +36,6 @@ from ..sidebyside import can_fork
 from .data import ChartWords, tidy_csv
 from .theme import LAYOUTS, THEMES, recoloured
 
-T = TypeVar("T")
 # What XML 1.0 allows in a document. vl-convert aborts the whole process, beyond any exception handler, on a
 # character outside it (a control character in a label), so such a spec never reaches it.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -65,18 +64,16 @@ class ChartRenderer:
         self.cache = cache
         self.rendered = 0  # SVGs that missed the cache in this build (reported by the build log)
         self.cached = 0
-        self._sharing: contextlib.ExitStack | None = None  # while ``drawing`` lasts
-        self._pools: _Pools | None = None
+        self._pool: Executor | None = None  # while ``drawing`` lasts
 
     @contextlib.contextmanager
     def drawing(self) -> Iterator[None]:
-        """The charts asked for meanwhile share one set of processes (see ``_Pools``), started at the first chart
-        missing from the cache."""
-        with contextlib.ExitStack() as self._sharing:
+        """The charts asked for meanwhile share one pool of drawing processes, which start the renderer once."""
+        with _drawing_pool(os.cpu_count() or 1) as self._pool:
             try:
                 yield
             finally:
-                self._sharing = self._pools = None
+                self._pool = None
 
     def charts(self, requests: list[tuple[Entry[Indicator], ChartWords]]) -> list[Chart]:
         """Every requested chart, in order: its spec, its SVG in each layout and palette, and its CSV. Raises
@@ -85,17 +82,14 @@ class ChartRenderer:
         missing = [i for i, found in enumerate(made) if found is None]
         if missing:
             with contextlib.ExitStack() as own:
-                pools = self._started(own)
-                specs = [pools.specs.submit(_specs_and_csv, *requests[i], self.cache) for i in missing]
-                # Each chart's drawings as soon as its specs are made, while the next chart's are.
-                drawings = []
-                for i, job in zip(missing, specs, strict=True):
-                    by_layout, csv = _result(i, job)
-                    drawings.append((by_layout, csv, [pools.drawings.submit(_drawn, i, spec, requests[i][1], self.cache)
-                                                      for spec in by_layout.values()]))
-                for i, (by_layout, csv, jobs) in zip(missing, drawings, strict=True):
-                    light = [_result(i, job) for job in jobs]
-                    made[i] = Made(by_layout, [svg for svg, _ in light], csv, sum(new for _, new in light))
+                pool = self._pool or own.enter_context(_drawing_pool(len(missing)))
+                futures = [pool.submit(_make, i, *requests[i], self.cache) for i in missing]
+                for i, future in zip(missing, futures, strict=True):
+                    try:
+                        made[i] = future.result()
+                    except BrokenProcessPool:  # the renderer aborted its process, beyond any exception handler
+                        raise ChartError(i, "the chart renderer stopped while drawing this chart or one drawn at "
+                                            "the same time") from None
         done = cast(list[Made], made)
         drawn = sum(found.drawn for found in done)
         self.rendered += drawn
@@ -105,23 +99,6 @@ class ChartRenderer:
                        for prefix, svg in zip(LAYOUTS, found.light, strict=True) for name, theme in THEMES.items()},
                       found.csv)
                 for found in done]
-
-    def _started(self, own: contextlib.ExitStack) -> _Pools:
-        """The shared processes while ``drawing`` lasts, else processes for this request alone."""
-        if self._pools is None:
-            pools = (self._sharing or own).enter_context(_started_pools())
-            if self._sharing is None:
-                return pools
-            self._pools = pools
-        return self._pools
-
-
-def _result(index: int, job: Future[T]) -> T:
-    try:
-        return job.result()
-    except BrokenProcessPool:  # the renderer aborted its process, beyond any exception handler
-        raise ChartError(index, "the chart renderer stopped while drawing this chart or one drawn at the same "
-                                "time") from None
 
 
 @dataclass(frozen=True)
@@ -156,9 +133,9 @@ def _cached(cache: TextCache, entry: Entry[Indicator], words: ChartWords) -> Mad
     return None if None in light else Made(by_layout, cast(list[str], light), csv, 0)
 
 
-def _specs_and_csv(entry: Entry[Indicator], words: ChartWords, cache: TextCache) -> tuple[dict[str, dict], str]:
-    """In an Altair process: a chart's specs, built unless cached, and its CSV, which pandas works out unless
-    cached."""
+def _make(index: int, entry: Entry[Indicator], words: ChartWords, cache: TextCache) -> Made:
+    """In a drawing process: a chart's specs, built by Altair unless cached, its drawings, drawn unless cached,
+    and its CSV, which pandas works out unless cached. ``index``: the request's, named by a ChartError."""
     indicator = entry.meta
     key = _spec_key(indicator, words)
     cached = cache.get(key, ".vl.json")
@@ -169,50 +146,24 @@ def _specs_and_csv(entry: Entry[Indicator], words: ChartWords, cache: TextCache)
         cache.put(key, json.dumps(by_layout, sort_keys=True), ".vl.json")
     else:
         by_layout = json.loads(cached)
-    return by_layout, cache.kept(_csv_key(entry, words), lambda: tidy_csv(entry, words))
+    light, drawn = [], 0
+    for spec in by_layout.values():
+        svg = cache.get(_svg_key(spec, words), ".svg")
+        if svg is None:
+            _check_drawable(index, spec)
+            svg = cache.put(_svg_key(spec, words), _draw(index, spec, words.number_format_locale), ".svg")
+            drawn += 1
+        light.append(svg)
+    return Made(by_layout, light, cache.kept(_csv_key(entry, words), lambda: tidy_csv(entry, words)), drawn)
 
 
-def _drawn(index: int, spec: dict, words: ChartWords, cache: TextCache) -> tuple[str, bool]:
-    """In a renderer's process: a spec's SVG, and whether it was drawn rather than found in the cache.
-    ``index``: the request's, named by a ChartError."""
-    svg = cache.get(_svg_key(spec, words), ".svg")
-    if svg is not None:
-        return svg, False
-    _check_drawable(index, spec)
-    return cache.put(_svg_key(spec, words), _draw(index, spec, words.number_format_locale), ".svg"), True
-
-
-@dataclass(frozen=True)
-class _Pools:
-    """The processes that make charts: Altair's build the specs (and pandas the CSV), the renderer's draw them.
-    Each process imports Altair and pandas or starts the renderer once (0.45 and 0.4 s), and the two kinds work at
-    once, a chart's drawings right after its specs. On two cores, one of each made the real content's 51 charts
-    (102 drawings) in 2.2 s with 3.4 s of CPU, where two processes that did both took 2.4 s and 4.5 s (medians of
-    three)."""
-    specs: Executor
-    drawings: Executor
-
-
-@contextlib.contextmanager
-def _started_pools() -> Iterator[_Pools]:
-    cores = os.cpu_count() or 1
-    renderers = max(1, cores // 2)
-    with _drawing_pool(max(1, cores - renderers)) as specs, _drawing_pool(renderers) as drawings:
-        drawings.submit(_start_renderer)  # while Altair is imported for the first specs
-        yield _Pools(specs, drawings)
-
-
-def _start_renderer() -> None:
-    import vl_convert
-
-    _choose_fonts(vl_convert)
-
-
-def _drawing_pool(workers: int) -> Executor:
-    """Processes forked to make the charts (none until the first): processes rather than threads, as vl-convert
-    draws little in parallel within one process, and so that Altair, pandas' work for it and the renderer's engine
-    (about 130 MB) end with them rather than stay in the build's process and in the editions' processes forked from
-    it. Where forking is unsafe or pointless (``_forks``), threads."""
+def _drawing_pool(drawings: int) -> Executor:
+    """Processes forked to make the charts (none until the first), one per core: two draw the real content's 102
+    charts in 2.5 s where two threads took 3.8 s, as vl-convert draws little in parallel within one process, and
+    they build the specs too, which took the build's process about 2 s alone. Altair, pandas' work for it and the
+    renderer's engine (about 130 MB) end with them rather than stay in the build's process and in the editions'
+    processes forked from it. Where forking is unsafe or pointless (``_forks``), threads."""
+    workers = min(drawings, os.cpu_count() or 1)
     if _forks():
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return ThreadPoolExecutor(workers)
