@@ -143,8 +143,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     if not _previewing:
         _stop_on_editions_problems()
-    if _kept is not None:
-        _kept.set_aside(_editions_to_build())
+    assert _kept is not None  # set in on_config for the default edition
+    _kept.set_aside(_editions_to_build())
 
 
 def _stop_on_editions_problems() -> None:
