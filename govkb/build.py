@@ -8,7 +8,7 @@ hand MkDocs one edition's pages and assets, then ask its ``SiteBuild`` to finish
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -82,6 +82,13 @@ class SiteBuild:
     def generated_files(self) -> list[GeneratedFile]:
         return [*(GeneratedFile(p.uri, p.markdown, p.edit_path) for p in self.pages.values()), *self.assets]
 
+    def hand_over_files(self) -> list[GeneratedFile]:
+        """Every generated page and file, for MkDocs, once: the edition then lets go of its files, which the hooks
+        write into the site folder at once. MkDocs would hold them until it writes them, after rendering every
+        page: an edition's files were about 45 MB at 5,000 cases."""
+        files, self.assets = self.generated_files(), []
+        return files
+
     def breadcrumb(self, uri: str) -> str:
         """A generated page's breadcrumb, finished HTML ('' for a page with none)."""
         page = self.pages.get(uri)
@@ -98,7 +105,7 @@ class SiteBuild:
 
     def finish_html(self, uri: str, html: str) -> str:
         """Sanitise pages that carry a contributor's Markdown body (the second line of defence), then put
-        the page's finished HTML blocks in place of their placeholders."""
+        the page's finished HTML blocks in place of their placeholders, once: the blocks are then let go of."""
         page = self.pages.get(uri)
         if page is None:
             return html
@@ -111,7 +118,17 @@ class SiteBuild:
             index = int(match.group(1))
             return blocks[index] if index < len(blocks) else match.group(0)
 
-        return RENDERED_PLACEHOLDER.sub(block, html)
+        finished = RENDERED_PLACEHOLDER.sub(block, html)
+        self.let_go(uri)
+        return finished
+
+    def let_go(self, uri: str) -> None:
+        """The page's HTML is finished (or handed back from an earlier build): let go of its HTML blocks, which
+        nothing reads again. MkDocs holds every page's HTML from its rendering to its writing, which come in two
+        rounds over all pages; with the blocks beside it, that was about 100 MB for an edition at 5,000 cases."""
+        page = self.pages.get(uri)
+        if page is not None:
+            self.pages[uri] = replace(page, html_blocks=())
 
     def digest(self, hand_written: dict[str, str]) -> str:
         """A hash of all that the hooks take from this edition: every generated page and file, and, for the
@@ -318,3 +335,9 @@ def other_edition(root: Path, language: Language) -> SiteBuild:
     if language not in prepared:
         prepared[language] = _checked[root].edition(language)
     return prepared[language]
+
+
+def forget_editions(root: Path) -> None:
+    """Let go of the content and editions ``edition_build`` kept for the build of ``root``: it is over."""
+    _checked.pop(root, None)
+    _prepared.pop(root, None)

@@ -37,11 +37,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from watchdog.observers.polling import PollingObserver
 
-from govkb.build import GeneratedFile, SiteBuild, edition_build, other_edition
+from govkb.build import GeneratedFile, SiteBuild, edition_build, forget_editions, other_edition
 from govkb.cache import TextCache, code_version
 from govkb.clock import build_date
 from govkb.content.problems import ContentError
 from govkb.languages import DEFAULT, LANGUAGES, Language, config_file, editions_to_build, is_language
+from govkb.memory import give_back_freed_memory
 from govkb.preview import (
     KeptEditions,
     KeptFiles,
@@ -160,19 +161,22 @@ def on_shutdown() -> None:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    build = _current()
+    give_back_freed_memory()  # every page is rendered: what rendering them freed
+    language = _current().edition.language
     fragments = FragmentCache()  # one per build: the navigation may change between builds
     env.bytecode_cache = compiled_templates(_cache_dir(config))
     env.globals["kb_fragment"] = fragments.get
     env.globals["kb_remember"] = fragments.remember
     env.globals["kb_urls"] = template_urls()
-    env.globals["kb_t"] = build.edition.t
-    env.globals["kb_structured_data"] = lambda page: build.head_data(
+    # Through _current(), holding no build of their own: MkDocs keeps the environment to the end of its build, and
+    # on_post_build lets go of the build before the search indexing runs beside this process.
+    env.globals["kb_t"] = lambda message, **values: _current().edition.t(message, **values)
+    env.globals["kb_structured_data"] = lambda page: _current().head_data(
         page.file.src_uri, _text(page.meta.get("title") or page.title), _text(page.meta.get("description"))) \
         if page else ""
     site_url = config.site_url or ""
-    env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", build.edition.language,
-                                                          site_url.removesuffix(edition_root(build.edition.language)))
+    env.globals["kb_alternates"] = lambda page: alternates(page.url if page else "", language,
+                                                          site_url.removesuffix(edition_root(language)))
     # A page no single file shapes (a list, a goal's page) offers an issue about it instead of an edit link.
     env.globals["kb_suggest_change"] = lambda page: suggest_change(config.repo_url or "", Markup(page.title).unescape(),
                                                                    page.canonical_url or page.url)
@@ -180,6 +184,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    give_back_freed_memory()  # the edition is rendered: what rendering it freed
     build = _current()
     docs_prefix = build.layout.display(Path(config.docs_dir))
     for file in files:
@@ -194,21 +199,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if not file.is_documentation_page() and file.abs_src_path \
                     and kept.take(file.dest_uri, copied_from(file.abs_src_path)):
                 file.abs_src_path = file.abs_dest_path  # MkDocs copies no file onto itself
-    for generated in build.generated_files():
+    for generated in build.hand_over_files():
         existing = files.get_file_from_path(generated.uri)
         if existing is None:
             existing = _generated_file(config, generated, kept)
             files.append(existing)
         existing.edit_uri = generated.edit_path
+    give_back_freed_memory()  # the files written
     return files
 
 
 def _generated_file(config: MkDocsConfig, generated: GeneratedFile, kept: KeptFiles | None) -> File:
-    """The file MkDocs writes, or in a preview the previous build's, taken back if it holds the same bytes."""
+    """A generated page, which MkDocs renders. Any other generated file is written into the site folder now (in a
+    preview, the previous build's is taken back if it holds the same bytes), and MkDocs copies no file onto itself:
+    it would hold the content until it writes it, after rendering every page."""
     file = File.generated(config, generated.uri, content=generated.content)
-    if kept is not None and not file.is_documentation_page() and kept.take(file.dest_uri, holding(generated.content)):
-        return File.generated(config, generated.uri, abs_src_path=file.abs_dest_path)
-    return file
+    if file.is_documentation_page():
+        return file
+    if kept is None or not kept.take(file.dest_uri, holding(generated.content)):
+        destination = Path(file.abs_dest_path)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        content = generated.content
+        destination.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return File.generated(config, generated.uri, abs_src_path=file.abs_dest_path)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -283,6 +296,7 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     if inputs is not None and inputs.handed_back is not None:
         # Other pages' links to its headings are still checked.
         page.present_anchor_ids = set(inputs.handed_back.anchors)
+        _current().let_go(page.file.src_uri)
         return html
     if inputs is not None:  # rendered: MkDocs checked its links while converting its Markdown, just before
         inputs.warned = _warnings.count > inputs.warnings_before
@@ -325,6 +339,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     failed, _editions = _editions.wait(), None
     if failed:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
+    _let_go_of_the_build(config)
     site_dir = Path(config.site_dir)
     merge_sitemaps(site_dir, config.site_url or "/")
     answer_sitemap_probes(site_dir)
@@ -337,6 +352,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         build_index(site_dir, cache=TextCache(_cache_dir(config)))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def _let_go_of_the_build(config: MkDocsConfig) -> None:
+    """Every edition is written: free the content and the editions' pages before Pagefind runs beside this process.
+    At 5,000 cases in three languages they held about 140 MB of the build's peak, Pagefind's memory on top of it."""
+    global _build
+    _build = None
+    _pages.clear()
+    forget_editions(Path(config.config_file_path).parent)
 
 
 def _text(value: object) -> str:
