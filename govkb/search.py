@@ -7,6 +7,7 @@ Only each page's own content (``data-pagefind-body``) is indexed; permalink mark
 
 from __future__ import annotations
 
+import gc
 import gzip
 import hashlib
 import json
@@ -49,6 +50,7 @@ def build_index(site_dir: Path, started: Callable[[subprocess.Popen], None] | No
         raise SearchIndexError(f"Pagefind could not index {site_dir}: there is no such folder")
     bundle = site_dir / SEARCH_BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
+    gc.collect()  # the build's cycles too: Pagefind is about to run beside this process
     give_back_freed_memory()
     # Two bundles for each language: a preview's and a published build's pages differ.
     kept = cache.within("search").folders(keep=2 * len(LANGUAGES)) if cache else None
