@@ -82,11 +82,23 @@ def _step(labels: list[str], least: int) -> alt.Step:
     return alt.Step(max(least, max(_wrapped(label).count("\n") + 1 for label in labels) * _LINE + 8))
 
 
+def _records(data: pd.DataFrame) -> alt.InlineData:
+    """These rows, handed to Altair as the records its data transformer would make of them: pandas already gives
+    Python's own types, and the transformer's checks of every column took a third of this module's time."""
+    return alt.InlineData(values=data.to_dict("records"))
+
+
 def _chart(data: pd.DataFrame) -> alt.Chart:
-    """A chart of these rows, handed to Altair as the records its data transformer would make of them: pandas
-    already gives Python's own types, and the transformer's checks of every column took a third of this module's
-    time."""
-    return alt.Chart(alt.InlineData(values=data.to_dict("records")))
+    """A layer with rows of its own (the layers that share their chart's rows are ``alt.Chart()``)."""
+    return alt.Chart(_records(data))
+
+
+def _layered(layers: list[alt.Chart], width: int, height: int, data: pd.DataFrame | None = None) -> alt.LayerChart:
+    """The layers as one chart, made in one step, with the rows they share given to it rather than to each layer.
+    Altair deep-copies every layer, rows included, each time a layer is added (``+``) or a property set, and
+    those copies were half of this module's time."""
+    return alt.LayerChart(layer=layers, width=width, height=height,
+                          data=alt.Undefined if data is None else _records(data))
 
 
 def _scale(indicator: Indicator) -> alt.Scale:
@@ -97,12 +109,13 @@ def _bars(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Th
     ranked = indicator.chart is ChartKind.ranked_bars
     order = "-x" if ranked else alt.EncodingSortField("order")
     y = alt.Y("wrapped:N", sort=order, title=None, axis=alt.Axis(labelExpr=_SPLIT_LINES, labelLimit=0))
-    base = _chart(data.assign(wrapped=data["label"].map(_wrapped))).encode(y=y)
+    base = alt.Chart().encode(y=y)
     bars = base.mark_bar(color=theme.mark, height={"band": 0.7}).encode(
         x=alt.X("value:Q", scale=_scale(indicator), title=words.unit))
     labels = base.mark_text(align="left", dx=4, color=theme.text, fontWeight="bold").encode(
         x=alt.X("value:Q"), text=alt.Text("shown:N"))
-    return (bars + labels).properties(width=_WIDE_PLOT, height=_step(list(data["label"]), 30))
+    return _layered([bars, labels], _WIDE_PLOT, _step(list(data["label"]), 30),
+                    data.assign(wrapped=data["label"].map(_wrapped)))
 
 
 def _stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -115,7 +128,7 @@ def _stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme:
     rows = [_wrapped(row) for row in words.labels]
     data = data.assign(row=data["row"].map(_wrapped), column=data["column"].map(
         lambda column: _wrapped(column, 2 * _WIDE_LABEL_CHARS)))
-    base = _chart(data).encode(
+    base = alt.Chart().encode(
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelExpr=_SPLIT_LINES, labelLimit=0)),
         x=alt.X("sum(value):Q", stack="normalize", title=words.unit, axis=alt.Axis(format="%")),
         order=alt.Order("order:Q"))
@@ -125,11 +138,11 @@ def _stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme:
         x=alt.X("sum(value):Q", stack="normalize", bandPosition=0.5), text=alt.Text("shown:N"),
         detail=alt.Detail("column:N"),
         opacity=alt.OpacityValue(0, condition={"test": "datum.sum_value >= 6", "value": 1}))
-    return (bars + labels).properties(width=_WIDE_PLOT, height=_step(words.labels, 38))
+    return _layered([bars, labels], _WIDE_PLOT, _step(words.labels, 38), data)
 
 
 def _dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
-    base = _chart(data.assign(wrapped=data["label"].map(_wrapped))).encode(
+    base = alt.Chart().encode(
         y=alt.Y("wrapped:N", sort=alt.EncodingSortField("order"), title=None,
                 axis=alt.Axis(labelExpr=_SPLIT_LINES, labelLimit=0)))
     track = base.mark_rule(color=theme.track, strokeWidth=8).encode(
@@ -138,7 +151,8 @@ def _dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Th
     dots = base.mark_point(filled=True, size=220, color=theme.mark, shape="circle").encode(x=alt.X("value:Q"))
     labels = base.mark_text(dy=-16, color=theme.text, fontWeight="bold").encode(x=alt.X("value:Q"),
                                                                                text=alt.Text("shown:N"))
-    return (track + dots + labels).properties(width=_WIDE_PLOT, height=_step(list(data["label"]), 56))
+    return _layered([track, dots, labels], _WIDE_PLOT, _step(list(data["label"]), 56),
+                    data.assign(wrapped=data["label"].map(_wrapped)))
 
 
 def _single(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -146,7 +160,7 @@ def _single(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: 
                                     color=theme.mark).encode(text=alt.Text("shown:N"), x=alt.XValue(0),
                                                              y=alt.YValue(70))
     if indicator.chart_unit.scale is None:  # a count: the number alone, with no scale to show it on
-        return alt.LayerChart(layer=[figure]).properties(width=_WIDE_PLOT, height=80)
+        return _layered([figure], _WIDE_PLOT, 80)
     low, high = indicator.chart_scale
     base = _chart(data.assign(lo=low, hi=high))
     track = base.mark_bar(color=theme.track, height=14).encode(
@@ -155,7 +169,7 @@ def _single(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: 
         x2=alt.X2("hi"), y=alt.YValue(100))
     fill = base.mark_bar(color=theme.mark, height=14).encode(x=alt.X("lo:Q"), x2=alt.X2("value"), y=alt.YValue(100))
     # The label is the chart's title, so it is not repeated beside the figure.
-    return (figure + track + fill).properties(width=_WIDE_PLOT, height=110)
+    return _layered([figure, track, fill], _WIDE_PLOT, 110)
 
 
 # --- The narrow layout --------------------------------------------------------------------------------------
@@ -189,13 +203,13 @@ def _narrow_bars(indicator: Indicator, words: ChartWords, data: pd.DataFrame, th
     data = data.sort_values("value", ascending=False, kind="stable") if ranked else data.sort_values("order")
     rows, height = _placed(list(data["label"]), band=16)
     placed = data.merge(rows, on="label").assign(low=indicator.chart_scale[0])
-    base = _chart(placed)
+    base = alt.Chart()
     bars = base.mark_rect(color=theme.mark).encode(
         x=alt.X("low:Q", scale=_scale(indicator), title=words.unit, axis=alt.Axis(tickCount=5)), x2=alt.X2("value"),
         y=_pixels("band_top"), y2=alt.Y2("band_bottom"))
     values = base.mark_text(align="left", baseline="middle", dx=4, color=theme.text, fontWeight="bold").encode(
         x=alt.X("value:Q"), y=_pixels("band_mid"), text=alt.Text("shown:N"))
-    return (bars + values + _row_labels(rows, theme)).properties(width=_NARROW_PLOT, height=height)
+    return _layered([bars, values, _row_labels(rows, theme)], _NARROW_PLOT, height, placed)
 
 
 def _narrow_stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -224,8 +238,8 @@ def _narrow_stacked(indicator: Indicator, words: ChartWords, data: pd.DataFrame,
                                                y2=alt.Y2("swatch_bottom"), color=colour).transform_calculate(
         swatch_bottom="datum.top + 12")
     names = _row_labels(keys, theme, x=18)
-    return (bars + values + swatches + names + _row_labels(rows, theme)).properties(
-        width=_NARROW_PLOT, height=height + 20 + key_height)
+    return _layered([bars, values, swatches, names, _row_labels(rows, theme)], _NARROW_PLOT,
+                    height + 20 + key_height)
 
 
 def _narrow_dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, theme: Theme) -> alt.LayerChart:
@@ -233,7 +247,7 @@ def _narrow_dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, th
     rows, height = _placed(list(data["label"]), band=22)
     low, high = indicator.chart_scale
     placed = data.merge(rows, on="label").assign(lo=low, hi=high)
-    base = _chart(placed)
+    base = alt.Chart()
     track = base.mark_rule(color=theme.track, strokeWidth=8).encode(
         x=alt.X("lo:Q", scale=_scale(indicator), title=words.unit, axis=alt.Axis(tickCount=5)), x2=alt.X2("hi"),
         y=_pixels("band_mid"))
@@ -247,8 +261,7 @@ def _narrow_dots(indicator: Indicator, words: ChartWords, data: pd.DataFrame, th
                                                              color=theme.text, fontWeight="bold")
     values = [mark.encode(x=alt.X("value:Q"), y=_pixels("band_mid"), text=alt.Text("shown:N"))
               for mark in (on_right, on_left)]
-    return alt.LayerChart(layer=[track, dots, *values, _row_labels(rows, theme)]).properties(
-        width=_NARROW_PLOT, height=height)
+    return _layered([track, dots, *values, _row_labels(rows, theme)], _NARROW_PLOT, height, placed)
 
 
 _WIDE = {ChartKind.ranked_bars: _bars, ChartKind.ordered_bars: _bars, ChartKind.stacked_bars: _stacked,
