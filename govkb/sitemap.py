@@ -16,6 +16,7 @@ from markupsafe import escape
 from . import urls
 from .languages import DEFAULT, LANGUAGES
 
+SITEMAP = "sitemap.xml"  # an edition's, the site's, and each page folder's probe (answer_sitemap_probes)
 _SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 _XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -25,7 +26,7 @@ def merge_sitemaps(site_dir: Path, site_url: str) -> None:
     pages: dict[str, dict[str, str | None]] = {}  # path within an edition -> language -> lastmod
     for language in LANGUAGES:
         edition = site_dir / urls.edition_root(language)
-        sitemap = edition / "sitemap.xml"
+        sitemap = edition / SITEMAP
         if not sitemap.is_file():
             continue
         prefix = site_url + urls.edition_root(language)
@@ -52,7 +53,7 @@ def merge_sitemaps(site_dir: Path, site_url: str) -> None:
             lines.append("  </url>")
     lines.append("</urlset>")
     text = "\n".join(lines) + "\n"
-    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site_dir / SITEMAP).write_text(text, encoding="utf-8")
     # mtime 0: the same bytes on every build, so that builds are reproducible.
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
@@ -69,7 +70,7 @@ def answer_sitemap_probes(site_dir: Path) -> None:
     (``govkb.preview.KeptEditions``) has its probes, and an edition's own sitemap was merged and removed
     (``merge_sitemaps``) before this runs."""
     for page in site_dir.rglob("index.html"):
-        probe = page.parent / "sitemap.xml"
+        probe = page.parent / SITEMAP
         if page.parent != site_dir and urls.SEARCH_BUNDLE.strip("/") not in page.relative_to(site_dir).parts \
                 and not probe.is_file():
             probe.write_text(EMPTY_SITEMAP, encoding="utf-8")

@@ -70,7 +70,7 @@ _pages: dict[str, PageInputs] = {}  # this build's pages, by source
 _warnings = WarningCount()  # MkDocs' (see on_config)
 _indexing: IndexInBackground | None = None  # a preview's search indexing, after its build
 _kept: KeptEditions | None = None  # the previous build's editions, set aside while the site folder is cleaned
-_kept_files: dict[Language, KeptFiles] = {}  # files each edition's build takes back from its folder set aside
+_kept_files: dict[Language, KeptFiles] = {}  # each edition's folder set aside, put back for its build to write over
 # How often a preview looks for saved files. MkDocs looks every 0.5 s, then waits 0.1 s for more changes, so a
 # preview waited 0.35 s on average before its build began. The folders it watches hold a few hundred files: a look
 # takes about 1 ms. Waiting one more look for more changes is enough: a save's writes come within a look.
@@ -139,7 +139,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     problem in any stops it with the last good site intact. A preview does not wait (its site folder is MkDocs'
     own, in a temporary folder; it learns of a problem after its own build). Both then set the editions' folders
     aside: an edition that did not change since the last build is put back rather than built again, and one built
-    again takes back its unchanged files (``govkb.preview.KeptEditions``)."""
+    again gets its folder back and writes over it (``govkb.preview.KeptEditions``)."""
     if _language(config) != DEFAULT:
         return
     if not _previewing:
@@ -192,7 +192,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = f"{docs_prefix}/{file.src_uri}"
     if build.edition.language == DEFAULT and _editions is not None:
         _editions.go()  # the site folder is clean
-    kept = _kept.files(build.edition.language) if _kept else None
+    kept = _kept.files(build.edition.language, shared_inputs(_config_and_theme_files(config), [code_version()])) \
+        if _kept else None
     if kept is not None:
         _kept_files[build.edition.language] = kept
         for file in files:
@@ -205,13 +206,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             existing = _generated_file(config, generated, kept)
             files.append(existing)
         existing.edit_uri = generated.edit_path
+    for file in files if kept is not None else ():
+        if file.is_documentation_page():
+            kept.page(file.dest_uri)
     give_back_freed_memory()  # the files written
     return files
 
 
 def _generated_file(config: MkDocsConfig, generated: GeneratedFile, kept: KeptFiles | None) -> File:
     """A generated page, which MkDocs renders. Any other generated file is written into the site folder now (in a
-    preview, the previous build's is taken back if it holds the same bytes), and MkDocs copies no file onto itself:
+    rebuild, not if the previous build's, in place, holds the same bytes), and MkDocs copies no file onto itself:
     it would hold the content until it writes it, after rendering every page."""
     file = File.generated(config, generated.uri, content=generated.content)
     if file.is_documentation_page():

@@ -500,8 +500,9 @@ def preview_lines(previews: dict[str, Preview]) -> list[str]:
     return ["## Preview: `mkdocs serve` on the real content, from the save to the page served over HTTP", "",
             "Three languages: `./scripts/serve`. One language: `KB_LANGUAGES=en mkdocs serve`. The preview "
             "notices a save within a twentieth of a second (it polls), then answers no request until its rebuild is "
-            "done; an edition the save did not change keeps its folder, and one built again takes back its unchanged "
-            "files; the search index is rebuilt after the page is served, and searched once the edits are timed.", "",
+            "done; an edition the save did not change keeps its folder, and one built again gets it back and writes "
+            "over it; the search index is rebuilt after the page is served, and searched once the edits are timed.",
+            "",
             "| edit | languages | s (median) | each edit | target |", "| --- | --- | --: | --- | --- |",
             *(row("a word added to a case's body", name, preview.case_s, PREVIEW_CASE_S)
               for name, preview in previews.items()),

@@ -68,7 +68,7 @@ def kept(log: str) -> list[str]:
 
 
 def kept_files(log: str) -> dict[str, tuple[int, int]]:
-    """Of each edition built: how many of its files other than pages were taken back from its previous build."""
+    """Of each edition built: how many of its files other than pages were kept from its previous build."""
     return {language: (int(taken), int(offered)) for language, taken, offered in
             re.findall(r"preview \((\w+)\): .*; (\d+) of its (\d+) other files kept", log)}
 
@@ -276,10 +276,10 @@ def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_f
     site = tmp_path / "site"
     kept = KeptEditions(site)
 
-    def build(contents: dict[str, str], finish: bool = True) -> dict[str, bool]:
+    def build(contents: dict[str, str], finish: bool = True, made_by: str = "code 1") -> dict[str, bool]:
         """Set the previous build's files aside, then 'build': take back each file or write it anew."""
         kept.set_aside(["en"])
-        files = kept.files("en")
+        files = kept.files("en", made_by)
         taken = {}
         for uri, text in contents.items():
             taken[uri] = files.take(uri, text)
@@ -294,11 +294,54 @@ def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_f
     assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": True, "b.csv": False}
     assert (site / "a/chart.svg").read_text(encoding="utf-8") == "one"
     assert (site / "b.csv").read_text(encoding="utf-8") == "y"
-    assert not kept.files("en").folder.exists(), "what was not taken back is deleted"
+    assert not kept.files("en", "code 1").folder.exists(), "what was not put back is deleted"
 
     build({"a/chart.svg": "two", "b.csv": "y"}, finish=False)  # a build that fails after writing the new chart
     # The chart on disk is now "two", which the last finished build's record does not say: nothing is taken back.
     assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": False, "b.csv": False}
     assert (site / "a/chart.svg").read_text(encoding="utf-8") == "one"
     assert build({"a/chart.svg": "one", "b.csv": "y"}) == {"a/chart.svg": True, "b.csv": True}
+    # Other code or configuration may write other files: nothing is taken back.
+    assert build({"a/chart.svg": "one", "b.csv": "y"}, made_by="code 2") == {"a/chart.svg": False, "b.csv": False}
+    kept.clear()
+
+
+def test_a_rebuild_writes_over_the_previous_site_and_removes_what_it_no_longer_makes(tmp_path):
+    """The previous build's folder comes back whole; what that build made and this one does not (a deleted case's
+    page, with the other files of its folder) goes, and what no build records (the search index) is not put
+    back."""
+    from govkb.preview import KeptEditions
+
+    site = tmp_path / "site"
+    kept = KeptEditions(site)
+
+    def build(pages: list[str], others: dict[str, str]) -> dict[str, bool]:
+        kept.set_aside(["en"])
+        files = kept.files("en", "code 1")
+        for uri in pages:
+            files.page(uri)
+            (site / uri).parent.mkdir(parents=True, exist_ok=True)
+            (site / uri).write_text(f"page {uri}", encoding="utf-8")
+            (site / uri).with_name("sitemap.xml").write_text("probe", encoding="utf-8")  # written after the build
+        taken = {}
+        for uri, text in others.items():
+            taken[uri] = files.take(uri, text)
+            if not taken[uri]:
+                (site / uri).parent.mkdir(parents=True, exist_ok=True)
+                (site / uri).write_text(text, encoding="utf-8")
+        files.finish()
+        (site / "pagefind").mkdir(exist_ok=True)
+        (site / "pagefind/index.pf").write_text("index", encoding="utf-8")
+        return taken
+
+    build(["index.html", "cases/a/index.html", "cases/b/index.html", "cities/x/index.html"],
+          {"cases/b/chart.svg": "b", "assets/old.css": "old", "assets/kept.css": "kept"})
+    taken = build(["index.html", "cases/a/index.html"], {"assets/kept.css": "kept", "cases/b/chart.svg": "b"})
+    assert taken == {"assets/kept.css": True, "cases/b/chart.svg": True}
+    assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()) == [
+        "assets/kept.css", "cases/a/index.html", "cases/a/sitemap.xml", "cases/b/chart.svg", "index.html",
+        "pagefind/index.pf", "sitemap.xml"], "a page's folder goes with it unless the build writes into it"
+    assert not (site / "cities").exists()
+    build([], {"assets/kept.css": "kept"})
+    assert not (site / "cases").exists()
     kept.clear()

@@ -69,8 +69,8 @@ def test_a_page_whose_rendering_warned_warns_again_on_the_next_build(project, tm
 
 def test_a_rebuild_keeps_what_did_not_change_and_gives_the_site_a_full_build_gives(project, tmp_path):
     """As a preview does, a build into the same site folder puts back each other edition made from the same inputs,
-    and takes back the default edition's files other than its pages; hidden entries of the folder (a Git checkout
-    of the published site, say) stay, as MkDocs leaves them."""
+    and writes the default edition over its previous folder, with its other files kept; hidden entries of the
+    folder (a Git checkout of the published site, say) stay, as MkDocs leaves them."""
     site = tmp_path / "site"
     first = mkdocs_build(project, site)
     assert first.returncode == 0, first.stderr[-3000:]
@@ -90,3 +90,23 @@ def test_a_rebuild_keeps_what_did_not_change_and_gives_the_site_a_full_build_giv
 
     assert_a_full_build_gives({name: data for name, data in folder_files(site).items()
                                if not name.startswith(".git/")}, project, tmp_path)
+
+
+def test_a_rebuild_removes_the_pages_the_content_no_longer_has(project, tmp_path):
+    """A rebuild writes over the previous site: a page whose source is gone goes, with its folder, in every edition
+    (the others showed it untranslated)."""
+    extra = project / "content/en/kb-extra-page.md"
+    extra.write_text("# An extra page\n\nkbextraword\n", encoding="utf-8")
+    site = tmp_path / "site"
+    first = mkdocs_build(project, site)
+    assert first.returncode == 0, first.stderr[-3000:]
+    folders = [site / "kb-extra-page", site / "es/kb-extra-page", site / "fr/kb-extra-page"]
+    assert all((folder / "index.html").is_file() for folder in folders)
+
+    extra.unlink()
+    again = mkdocs_build(project, site)
+    assert again.returncode == 0, again.stderr[-3000:]
+    taken = re.search(r"build \(en\): .*; (\d+) of its (\d+) other files kept", again.stderr)
+    assert taken and taken.group(1) == taken.group(2), again.stderr[-2000:]  # the rest of the folder, put back
+    assert not any(folder.exists() for folder in folders)
+    assert_a_full_build_gives(folder_files(site), project, tmp_path)
