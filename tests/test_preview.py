@@ -270,6 +270,18 @@ def test_an_edition_whose_build_failed_is_built_again_not_put_back(tmp_path):
     assert not kept.folder.exists()
 
 
+def _take_or_write(files, contents: dict[str, str]) -> dict[str, bool]:
+    """A build's files other than pages (uri -> what made them, here their text): each left as it is if the
+    previous build's, in place, was made from the same (True), or written anew."""
+    taken = {}
+    for uri, text in contents.items():
+        taken[uri] = files.take(uri, text)
+        if not taken[uri]:
+            (files.destination / uri).parent.mkdir(parents=True, exist_ok=True)
+            (files.destination / uri).write_text(text, encoding="utf-8")
+    return taken
+
+
 def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_failed_build(tmp_path):
     from govkb.preview import KeptEditions
 
@@ -277,15 +289,10 @@ def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_f
     kept = KeptEditions(site)
 
     def build(contents: dict[str, str], finish: bool = True, made_by: str = "code 1") -> dict[str, bool]:
-        """Set the previous build's files aside, then 'build': take back each file or write it anew."""
+        """Set the previous build's files aside, then 'build': put them back, then keep or write each file."""
         kept.set_aside(["en"])
         files = kept.files("en", made_by)
-        taken = {}
-        for uri, text in contents.items():
-            taken[uri] = files.take(uri, text)
-            if not taken[uri]:
-                (site / uri).parent.mkdir(parents=True, exist_ok=True)
-                (site / uri).write_text(text, encoding="utf-8")
+        taken = _take_or_write(files, contents)
         if finish:
             files.finish()
         return taken
@@ -323,12 +330,7 @@ def test_a_rebuild_writes_over_the_previous_site_and_removes_what_it_no_longer_m
             (site / uri).parent.mkdir(parents=True, exist_ok=True)
             (site / uri).write_text(f"page {uri}", encoding="utf-8")
             (site / uri).with_name("sitemap.xml").write_text("probe", encoding="utf-8")  # written after the build
-        taken = {}
-        for uri, text in others.items():
-            taken[uri] = files.take(uri, text)
-            if not taken[uri]:
-                (site / uri).parent.mkdir(parents=True, exist_ok=True)
-                (site / uri).write_text(text, encoding="utf-8")
+        taken = _take_or_write(files, others)
         files.finish()
         (site / "pagefind").mkdir(exist_ok=True)
         (site / "pagefind/index.pf").write_text("index", encoding="utf-8")
