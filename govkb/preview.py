@@ -218,8 +218,9 @@ class KeptFiles:
                 shutil.rmtree(self.destination / dead[-1], ignore_errors=True)
                 continue
             (self.destination / uri).unlink(missing_ok=True)
-            probe = PurePosixPath(uri).with_name(SITEMAP)  # a page's sitemap probe goes with it (govkb.sitemap)
-            if self._made[uri] == self.PAGE and probe.as_posix() not in self._now:
+            # A page's sitemap probe goes with it (govkb.sitemap); the edition's own sitemap, at its root, stays.
+            probe = PurePosixPath(uri).with_name(SITEMAP)
+            if self._made[uri] == self.PAGE and probe.parent.parts and probe.as_posix() not in self._now:
                 (self.destination / probe).unlink(missing_ok=True)
         shutil.rmtree(self.folder, ignore_errors=True)
         self.record.parent.mkdir(parents=True, exist_ok=True)

@@ -315,8 +315,8 @@ def test_a_file_is_taken_back_only_if_the_same_thing_made_it_and_never_after_a_f
 
 def test_a_rebuild_writes_over_the_previous_site_and_removes_what_it_no_longer_makes(tmp_path):
     """The previous build's folder comes back whole; what that build made and this one does not (a deleted case's
-    page, with the other files of its folder) goes, and what no build records (the search index) is not put
-    back."""
+    page, with the other files of its folder) goes, but not the edition's own sitemap when a page at its root
+    goes; and what no build records (the search index) is not put back."""
     from govkb.preview import KeptEditions
 
     site = tmp_path / "site"
@@ -336,7 +336,7 @@ def test_a_rebuild_writes_over_the_previous_site_and_removes_what_it_no_longer_m
         (site / "pagefind/index.pf").write_text("index", encoding="utf-8")
         return taken
 
-    build(["index.html", "cases/a/index.html", "cases/b/index.html", "cities/x/index.html"],
+    build(["index.html", "404.html", "cases/a/index.html", "cases/b/index.html", "cities/x/index.html"],
           {"cases/b/chart.svg": "b", "assets/old.css": "old", "assets/kept.css": "kept"})
     taken = build(["index.html", "cases/a/index.html"], {"assets/kept.css": "kept", "cases/b/chart.svg": "b"})
     assert taken == {"assets/kept.css": True, "cases/b/chart.svg": True}
