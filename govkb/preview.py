@@ -36,7 +36,9 @@ from pathlib import Path, PurePosixPath
 from .build import SiteBuild
 from .cache import TextCache, hash_of
 from .languages import DEFAULT, LANGUAGES
+from .search import PreviousBundle
 from .sitemap import SITEMAP
+from .urls import SEARCH_BUNDLE
 
 # The theme's libraries: their templates and Markdown extensions shape every page.
 THEME_LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions")
@@ -251,7 +253,8 @@ class KeptEditions:
     """The editions' folders as the previous build (or a preview's) left them, kept beside the site folder while the
     default edition's build cleans it (the default edition's folder is the site folder less the others'). Beside
     each folder: a record of what it was made from, of what made its files (``KeptFiles``), and its sitemap (which
-    the default edition's build merges into its own, then removes from the edition's folder)."""
+    the default edition's build merges into its own, then removes from the edition's folder). The site's search
+    bundle is set aside too, for the build's indexing (``govkb.search.PreviousBundle``)."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
@@ -263,6 +266,7 @@ class KeptEditions:
             kept = self.folder / language
             shutil.rmtree(kept, ignore_errors=True)
             if language == DEFAULT:
+                self._set_search_bundle_aside()
                 others = {other for other in LANGUAGES if other != DEFAULT}
                 # Hidden entries stay, as MkDocs leaves them when it cleans (a site folder may be a Git checkout).
                 entries = [entry for entry in self.site_dir.iterdir()
@@ -274,6 +278,17 @@ class KeptEditions:
             elif (self.site_dir / language).is_dir():
                 self.folder.mkdir(exist_ok=True)
                 (self.site_dir / language).rename(kept)
+
+    def _set_search_bundle_aside(self) -> None:
+        previous = self.search_bundle()
+        shutil.rmtree(previous.folder, ignore_errors=True)
+        if (self.site_dir / SEARCH_BUNDLE).is_dir():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            (self.site_dir / SEARCH_BUNDLE).rename(previous.folder)
+
+    def search_bundle(self) -> PreviousBundle:
+        """The site's search bundle set aside, for the build's indexing to take back if its pages did not change."""
+        return PreviousBundle(self.folder / "search", self.folder / "search.json")
 
     def files(self, language: str, made_by: str) -> KeptFiles:
         """The edition's folder set aside, put back for its build to write over (see ``KeptFiles``)."""

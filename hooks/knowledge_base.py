@@ -345,15 +345,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(f"the {', '.join(failed)} edition(s) failed to build: see the errors above")
     _let_go_of_the_build(config)
     site_dir = Path(config.site_dir)
+    previous = _kept.search_bundle() if _kept is not None else None
     merge_sitemaps(site_dir, config.site_url or "/")
     answer_sitemap_probes(site_dir)
     if _previewing:
         # The edited page is served at once; search finds its new text a moment later.
         # The preview stays up on an error; the next save tries again.
-        _indexing = IndexInBackground(site_dir, log.error, TextCache(_cache_dir(config)))
+        _indexing = IndexInBackground(site_dir, log.error, TextCache(_cache_dir(config)), previous)
         return
     try:
-        build_index(site_dir, cache=TextCache(_cache_dir(config)))
+        build_index(site_dir, cache=TextCache(_cache_dir(config)), previous=previous)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

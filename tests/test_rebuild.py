@@ -94,7 +94,8 @@ def test_a_rebuild_keeps_what_did_not_change_and_gives_the_site_a_full_build_giv
 
 def test_a_rebuild_removes_the_pages_the_content_no_longer_has(project, tmp_path):
     """A rebuild writes over the previous site: a page whose source is gone goes, with its folder. (The folder
-    logic is the same for every edition: English alone, to keep the test quick.)"""
+    logic is the same for every edition: English alone, to keep the test quick.) A rebuild of unchanged pages
+    gives the same site again."""
     extra = project / "content/en/kb-extra-page.md"
     extra.write_text("# An extra page\n\nkbextraword\n", encoding="utf-8")
     site = tmp_path / "site"
@@ -110,4 +111,10 @@ def test_a_rebuild_removes_the_pages_the_content_no_longer_has(project, tmp_path
     assert not (site / "kb-extra-page").exists()
     fresh = mkdocs_build(project, tmp_path / "fresh", languages="en")
     assert fresh.returncode == 0, fresh.stderr[-3000:]
+    assert folder_files(site) == folder_files(tmp_path / "fresh")
+
+    # Nothing changed: the search bundle set aside comes back whole, and the site is the same.
+    unchanged = mkdocs_build(project, site, languages="en")
+    assert unchanged.returncode == 0, unchanged.stderr[-3000:]
+    assert not (site.with_name("site.kept-editions") / "search").exists()
     assert folder_files(site) == folder_files(tmp_path / "fresh")

@@ -119,6 +119,39 @@ def test_an_edition_whose_pages_did_not_change_gets_its_bundle_from_the_cache(si
     assert folder_files(copy / BUNDLE) == first
 
 
+def test_a_bundle_set_aside_comes_back_whole_only_if_every_editions_pages_are_the_same(site, tmp_path):
+    from govkb.cache import TextCache
+
+    copy, cache = tmp_path / "site", TextCache(tmp_path / "cache")
+    previous = search.PreviousBundle(tmp_path / "kept/search", tmp_path / "kept/search.json")
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(BUNDLE))
+
+    def build_setting_aside() -> bool:
+        """Set the site's bundle aside, as a build does, marked; build the index; whether the mark came back."""
+        (copy / BUNDLE / "kb-mark").write_text("set aside", encoding="utf-8")
+        previous.folder.parent.mkdir(exist_ok=True)
+        (copy / BUNDLE).rename(previous.folder)
+        search.build_index(copy, cache=cache, previous=previous)
+        assert not previous.folder.exists()
+        return (copy / BUNDLE / "kb-mark").is_file()
+
+    search.build_index(copy, cache=cache, previous=previous)
+    first = folder_files(copy / BUNDLE)
+    assert build_setting_aside()  # the same pages: the same folder
+    assert folder_files(copy / BUNDLE).keys() - {"kb-mark"} == first.keys()
+
+    french = copy / "fr" / "index.html"
+    french.write_text(_with_text(french.read_text(encoding="utf-8"), "poireau"), encoding="utf-8")
+    assert not build_setting_aside()  # one edition changed: made again
+    assert "poireau" in _indexed(copy)["/fr/"]
+    assert build_setting_aside()
+
+    search.build_index(copy, cache=TextCache(tmp_path / "cache", version="other code"), previous=previous)
+    assert not build_setting_aside()  # recorded by other code: not trusted
+    previous.record.unlink(missing_ok=True)
+    assert not build_setting_aside()  # no record (a build stopped half-way): not trusted
+
+
 def test_the_cache_keeps_a_few_bundles_per_edition(site, tmp_path):
     from govkb.cache import TextCache
 
