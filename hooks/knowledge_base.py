@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -82,6 +83,22 @@ _REUSED_TEMPLATE = "kb-reused.html"
 def on_startup(command: str, dirty: bool) -> None:
     global _previewing
     _previewing = command == "serve"
+    if _previewing:
+        _stop_on_sigterm_as_on_ctrl_c(os.getpid())
+
+
+def _stop_on_sigterm_as_on_ctrl_c(serving: int) -> None:
+    """A preview stopped by SIGTERM (`kill`, a service manager) ends as on Ctrl-C: MkDocs removes its temporary
+    site folder, and ``on_shutdown`` the editions set aside beside it. Killed outright, both stayed in /tmp. The
+    processes forked from it (the editions', the charts') keep SIGTERM's default: it ends them at once."""
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != serving:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -156,6 +173,8 @@ def _stop_on_editions_problems() -> None:
 
 
 def on_shutdown() -> None:
+    if _indexing is not None:
+        _indexing.stop()  # before MkDocs removes the preview's folder, which Pagefind would write into again
     if _kept is not None and _previewing:  # a build keeps its records, for the next build of the same site folder
         _kept.clear()
 

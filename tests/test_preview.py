@@ -7,6 +7,8 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -347,3 +349,30 @@ def test_a_rebuild_writes_over_the_previous_site_and_removes_what_it_no_longer_m
     build([], {"assets/kept.css": "kept"})
     assert not (site / "cases").exists()
     kept.clear()
+
+
+def test_a_preview_stopped_by_sigterm_leaves_nothing_behind(project, tmp_path):
+    """`kill` (or a service manager) stops a preview as Ctrl-C does: its temporary site folder and the editions
+    set aside beside it are removed."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    log = tmp_path / "serve.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_LANGUAGES": "en", "TMPDIR": str(temporary)}
+    with open(log, "w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address], cwd=project,
+                                  env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 300
+        while "Serving on" not in log.read_text(errors="replace"):
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.1)
+        assert any(entry.name.startswith("mkdocs_") for entry in temporary.iterdir())
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0, log.read_text()[-3000:]
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert not [entry.name for entry in temporary.iterdir() if entry.name.startswith("mkdocs_")]
