@@ -397,8 +397,9 @@ def mkdocs_serve(root: Path, project: Path, cache: Path, languages: tuple[Langua
         time.sleep(1)  # let the watcher settle after the first build
         yield served.group(1)
     finally:
-        # Ctrl-C, as a maintainer stops it: MkDocs and the hooks then remove their folders from /tmp.
-        server.send_signal(signal.SIGINT)
+        # SIGTERM, which the hooks take as Ctrl-C: MkDocs and the hooks then remove their folders from /tmp. Not
+        # SIGINT: a process started in the background by a shell (CI's, often) ignores it, and so do its children.
+        server.send_signal(signal.SIGTERM)
         try:
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
