@@ -183,7 +183,7 @@ class KeptFiles:
     def _put_back_entries(self) -> set[str]:
         """Move back into the edition's folder each entry of the folder set aside that holds a recorded file; the
         others (the search index, which is made anew) stay, and go with the folder."""
-        recorded = {uri.split("/", 1)[0] for uri in self._made}
+        recorded = {_entry(uri) for uri in self._made}
         if not recorded or not self.folder.is_dir():
             return set()
         self.destination.mkdir(parents=True, exist_ok=True)
@@ -198,7 +198,7 @@ class KeptFiles:
         """Whether the file of ``uri`` (relative to the edition's folder) is in place, made from ``made_from``:
         then it need not be written."""
         self._now[uri] = made_from
-        if self._made.get(uri) != made_from or uri.split("/", 1)[0] not in self._put_back \
+        if self._made.get(uri) != made_from or _entry(uri) not in self._put_back \
                 or not (self.destination / uri).is_file():
             return False
         self.taken += 1
@@ -213,7 +213,7 @@ class KeptFiles:
         it; a page with its sitemap probe), and the folder set aside; record what made this build's files."""
         live = {folder for uri in self._now for folder in PurePosixPath(uri).parents}
         for uri in self._made.keys() - self._now.keys():
-            if uri.split("/", 1)[0] not in self._put_back:
+            if _entry(uri) not in self._put_back:
                 continue
             dead = [folder for folder in PurePosixPath(uri).parents if folder not in live]
             if dead:  # nearest first: the last holds the others
@@ -231,6 +231,11 @@ class KeptFiles:
     @property
     def offered(self) -> int:
         return sum(made_from != self.PAGE for made_from in self._now.values())
+
+
+def _entry(uri: str) -> str:
+    """The entry of an edition's folder that holds ``uri``: its first folder, or the file itself."""
+    return uri.split("/", 1)[0]
 
 
 def copied_from(path: str) -> str:
